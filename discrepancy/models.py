@@ -1,0 +1,170 @@
+"""The data that flows between stages: articles -> claims -> groups -> findings.
+
+Every model is a frozen dataclass; a stage never mutates what an earlier stage made.
+"""
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Anchor:
+    """The reference date that relative time expressions in one article are resolved against."""
+
+    date: dt.date
+    """The calendar day used as "today" for the article."""
+    how: str
+    """In words, where the date comes from ("publication date 2025-05-18", "caption date May 18, 2025")."""
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input file, read and cleaned, with everything needed to point back into it."""
+
+    path: str
+    """The file's path as the user gave it (or as found inside a folder they gave)."""
+    raw: str
+    """The file's whole text as read, front matter included; quotes and lines point into it."""
+    text: str
+    """The body prepared for extraction: front matter, page numbers and running footers removed,
+    hard line breaks inside paragraphs joined. Offsets into it map back through ``raw_offsets``."""
+    raw_offsets: tuple[int, ...]
+    """For each character of ``text``, its offset in ``raw`` (one extra entry for the end)."""
+    title: str | None = None
+    """The title from front matter, sidecar metadata, or the first non-empty line of a .txt file."""
+    outlet: str | None = None
+    """Who published the article, when known."""
+    published: str | None = None
+    """Publication date as ISO ``YYYY-MM-DD`` or ``YYYY-MM``; None when unknown."""
+    language: str = "en"
+    """Language code of the text."""
+    role: str = "source"
+    """``source`` (a reported article) or ``draft`` (the text being checked against the sources)."""
+    anchor: Anchor | None = None
+    """The date relative expressions are resolved against; None when none can be found."""
+    line_starts: tuple[int, ...] = field(default=(), repr=False)
+    """Offsets in ``raw`` where each line begins (computed once, for line lookups)."""
+
+    @property
+    def name(self) -> str:
+        """The file name without folders, as answer keys and summaries name articles."""
+        return self.path.replace("\\", "/").rsplit("/", 1)[-1]
+
+    def raw_span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a span of ``text`` to the span of ``raw`` it came from."""
+        end = max(end, start + 1)
+        return self.raw_offsets[start], self.raw_offsets[end - 1] + 1
+
+    def line_of(self, raw_offset: int) -> int:
+        """1-based line number of an offset in ``raw``."""
+        return bisect.bisect_right(self.line_starts, raw_offset)
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """Input that could not be used, kept with the reason instead of being dropped silently."""
+
+    source: str
+    """The file (or file and rule) the skipped input came from."""
+    line: int | None
+    """Line in that file, where there is one."""
+    reason: str
+    """Why it was not used."""
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One statement an article makes, with the evidence to verify it."""
+
+    source: str
+    """Path of the article that makes the claim."""
+    role: str
+    """The article's role: ``source`` or ``draft``."""
+    kind: str
+    """What sort of claim: ``event_date``, ``history``, ``name``, ``number``, ``place``,
+    ``novelty``, ``duration`` or ``weekday``."""
+    subject: str
+    """What the claim is about in words ("start of the exercise", "killed", "person")."""
+    key: str
+    """A machine key that alignment groups on (event type and part, counted noun, entity kind)."""
+    value: str
+    """The normalized value (ISO date or range, plain decimal, name as written, ISO duration)."""
+    quote: str
+    """The sentence (or clause) of the article that states the claim, as it reads in the text."""
+    line: int
+    """1-based line of the file where the quoted statement begins."""
+    start: int
+    """Offset in the article's raw text where the claim's own words begin."""
+    end: int
+    """Offset in the article's raw text where the claim's own words end."""
+    derivation: str
+    """How the value was obtained, in words ("Sunday, anchored to the caption date May 18, 2025")."""
+    attrs: tuple[tuple[str, str], ...] = ()
+    """Extra facts a check may need, as sorted (name, value) pairs: precision, approximation,
+    the event's type, the participants, a second value, a weekday, and the like."""
+
+    def attr(self, name: str, default: str | None = None) -> str | None:
+        """The value of one extra fact, or ``default``."""
+        for key, value in self.attrs:
+            if key == name:
+                return value
+        return default
+
+    @property
+    def sort_key(self) -> tuple:
+        """Deterministic order: by source, then position, then kind and value."""
+        return (self.source, self.start, self.end, self.kind, self.key, self.value)
+
+
+@dataclass(frozen=True)
+class Group:
+    """Claims from one or more articles about the same fact, lined up for the checks."""
+
+    kind: str
+    """The kind of claims in the group (as ``Claim.kind``)."""
+    key: str
+    """The alignment key shared by the claims (event and part, counted thing, entity)."""
+    subject: str
+    """What the group is about, in words, for the report."""
+    claims: tuple[Claim, ...]
+    """The aligned claims, sorted by ``Claim.sort_key``."""
+    event: str = ""
+    """Identifier of the event the group belongs to, for grouping findings in reports."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A discrepancy a rule found, with every source's claim on it."""
+
+    rule: str
+    """Id of the rule that found it (``DATE101``)."""
+    category: str
+    """One of ``date``, ``history``, ``name``, ``number``, ``place``, ``novelty``, ``duration``,
+    ``weekday``, or ``internal`` for a rule that crashed."""
+    severity: str
+    """``error``, ``warning`` or ``info``."""
+    subject: str
+    """What the disagreement is about, in words."""
+    message: str
+    """The rule's message, filled in."""
+    claims: tuple[Claim, ...]
+    """The claims that disagree (and those that side with them), sorted."""
+    event: str = ""
+    """The event the finding belongs to, for grouping in reports."""
+    note: str = ""
+    """Further explanation: which sources a draft contradicts, why values conflict."""
+
+    @property
+    def sort_key(self) -> tuple:
+        """Deterministic order: by event, category, subject, then the first claim."""
+        first = self.claims[0].sort_key if self.claims else ()
+        return (self.event, self.category, self.subject, self.rule, first)
+
+
+SEVERITIES = ("info", "warning", "error")
+"""Severities from lowest to highest."""
+
+CATEGORIES = ("date", "history", "name", "number", "place", "novelty", "duration", "weekday")
+"""The categories a finding can have (besides ``internal``)."""

@@ -1,0 +1,1 @@
+"""Person, place, organisation and event names: normalisation and matching across spellings."""

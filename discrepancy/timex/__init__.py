@@ -1,0 +1,1 @@
+"""Time-expression tagging and anchoring (TIMEX3 types and values)."""
