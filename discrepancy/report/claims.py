@@ -1,0 +1,55 @@
+"""The analysts' claims export: every extracted claim as one row, in CSV or JSON.
+
+Columns, in this order: ``source`` (article path as given), ``role``, ``kind``, ``subject``,
+``key``, ``value``, ``quote``, ``line`` (1-based), ``start`` and ``end`` (offsets in the
+article's raw text), ``derivation``, ``attrs`` (the claim's extra facts as a JSON object encoded
+in a string, keys sorted). Rows are sorted by ``Claim.sort_key`` (source, then position).
+
+``csv``: a header row then one row per claim, as ``pandas.DataFrame.to_csv`` writes it (``\\n``
+line ends, fields with commas, quotes or newlines quoted). ``json``: a list of objects, one per
+claim, with the keys in the column order above (``line``, ``start``, ``end`` are numbers,
+``attrs`` is a string), indented by 2.
+"""
+from __future__ import annotations
+
+import json
+from typing import Sequence
+
+import pandas as pd
+
+from discrepancy.models import Claim
+
+COLUMNS = ("source", "role", "kind", "subject", "key", "value", "quote", "line", "start", "end",
+           "derivation", "attrs")
+"""The export's columns, in order."""
+
+
+def frame(claims: Sequence[Claim]) -> pd.DataFrame:
+    """The claims as a DataFrame with ``COLUMNS``, sorted by ``Claim.sort_key``."""
+    rows = [
+        {"source": c.source, "role": c.role, "kind": c.kind, "subject": c.subject, "key": c.key,
+         "value": c.value, "quote": c.quote, "line": c.line, "start": c.start, "end": c.end,
+         "derivation": c.derivation,
+         "attrs": json.dumps(dict(c.attrs), sort_keys=True, ensure_ascii=False)}
+        for c in sorted(claims, key=lambda c: c.sort_key)
+    ]
+    return pd.DataFrame(rows, columns=list(COLUMNS), dtype=object)
+
+
+def render(claims: Sequence[Claim], fmt: str) -> str:
+    """The claims as ``csv`` or ``json`` text; ``ValueError`` for another format."""
+    df = frame(claims)
+    if fmt == "csv":
+        return df.to_csv(index=False, lineterminator="\n")
+    if fmt == "json":
+        records = [{column: _native(row[column]) for column in COLUMNS}
+                   for row in df.to_dict(orient="records")]
+        return json.dumps(records, indent=2, ensure_ascii=False) + "\n"
+    raise ValueError(f"unknown claims format {fmt!r}: expected json or csv")
+
+
+def _native(value: object) -> object:
+    """Plain Python values for json.dumps (numpy integers become int)."""
+    if hasattr(value, "item") and not isinstance(value, (str, bytes)):
+        return value.item()
+    return value
