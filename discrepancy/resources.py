@@ -1,0 +1,40 @@
+"""Where the bundled data lives: rules/, lexicons and seeds, in a checkout or an installed wheel."""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def _data_root(name: str) -> Path:
+    # A wheel carries the folders inside the package (_data/); a checkout keeps them at the top.
+    for candidate in (_PACKAGE / "_data" / name, _PACKAGE.parent / name):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError(f"bundled folder {name!r} not found beside the package")
+
+
+def rules_dir() -> Path:
+    """The bundled rules/ folder."""
+    return _data_root("rules")
+
+
+def lexicons_dir() -> Path:
+    """The bundled rules/lexicons/ folder."""
+    return rules_dir() / "lexicons"
+
+
+def seeds_dir() -> Path:
+    """The bundled seed articles."""
+    return _data_root("seeds")
+
+
+@lru_cache(maxsize=None)
+def load_lexicon(relative: str):
+    """A YAML lexicon under rules/lexicons/, parsed once (safe loader: data only, never code)."""
+    path = lexicons_dir() / relative
+    with path.open(encoding="utf-8") as fh:
+        return yaml.safe_load(fh)

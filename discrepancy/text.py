@@ -1,0 +1,178 @@
+"""Preparing an article body for extraction, and splitting it into sentences.
+
+Text extracted from PDFs has hard line breaks inside sentences and names, page numbers and
+running footers in mid-sentence. ``prepare`` removes that furniture and joins wrapped lines,
+keeping for every character of the result its offset in the raw file, so quotes and lines
+still point at the original.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from discrepancy.resources import load_lexicon
+
+_BLANK_SPLIT = re.compile(r"\n[ \t\f\v\r]*\n")
+_TERMINAL = ".!?:;\"'”’)]…"
+_PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?[-–—(]?\s*\d{1,4}\s*[-–—)]?\s*$", re.I)
+_WS = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Block:
+    """A paragraph of the raw text: its lines as (start, end) offsets into the raw text."""
+
+    lines: tuple[tuple[int, int], ...]
+    """Each line of the block as (start, end) offsets, trailing newline excluded."""
+
+    def text(self, raw: str) -> str:
+        """The block's text with its lines joined by spaces."""
+        return " ".join(raw[s:e].strip() for s, e in self.lines)
+
+
+def _blocks(raw: str, start: int) -> list[Block]:
+    """Paragraphs of raw[start:], separated by blank lines."""
+    blocks: list[Block] = []
+    current: list[tuple[int, int]] = []
+    pos = start
+    for line in raw[start:].splitlines(keepends=True):
+        body = line.rstrip("\r\n")
+        if body.strip():
+            current.append((pos, pos + len(body)))
+        elif current:
+            blocks.append(Block(tuple(current)))
+            current = []
+        pos += len(line)
+    if current:
+        blocks.append(Block(tuple(current)))
+    return blocks
+
+
+def _is_furniture(block: Block, raw: str, repeated: set[str]) -> bool:
+    text = block.text(raw).strip()
+    if _PAGE_NUMBER.match(text):
+        return True
+    short = len(text) <= 90 and len(block.lines) <= 2 and not text.endswith(tuple(".!?\"”"))
+    return short and _WS.sub(" ", text).casefold() in repeated
+
+
+def _continues(previous: str, following: str) -> bool:
+    """Does ``following`` continue a sentence that ``previous`` left open (a page break)?"""
+    return bool(previous) and not previous.rstrip().endswith(tuple(_TERMINAL)) and following[:1].islower()
+
+
+def prepare(raw: str, body_start: int = 0) -> tuple[str, tuple[int, ...]]:
+    """The body of ``raw`` from ``body_start``, cleaned for extraction, and its offset map.
+
+    Paragraphs are joined by a blank line; lines inside a paragraph by one space; runs of
+    white space fold to one space. Page numbers, lines repeated as running headers or
+    footers, and short fragments that interrupt a sentence across a page break are removed.
+    """
+    blocks = _blocks(raw, body_start)
+    counts: dict[str, int] = {}
+    for block in blocks:
+        key = _WS.sub(" ", block.text(raw).strip()).casefold()
+        counts[key] = counts.get(key, 0) + 1
+    repeated = {key for key, n in counts.items() if n > 1}
+    kept = [b for b in blocks if not _is_furniture(b, raw, repeated)]
+
+    # A run of short blocks between a sentence left open and its lower-case continuation is
+    # page furniture (footer, page number); drop it and join the two halves.
+    merged: list[list[Block]] = []
+    i = 0
+    while i < len(kept):
+        group = [kept[i]]
+        j = i + 1
+        while j < len(kept):
+            k = j
+            while k < len(kept) and k - j < 3 and len(kept[k].text(raw)) <= 90 and not _continues(
+                    group[-1].text(raw), kept[k].text(raw)):
+                k += 1
+            if k < len(kept) and _continues(group[-1].text(raw), kept[k].text(raw)):
+                group.append(kept[k])
+                j = k + 1
+            else:
+                break
+        merged.append(group)
+        i = j
+
+    chars: list[str] = []
+    offsets: list[int] = []
+    for para in merged:
+        if chars:
+            chars.extend("\n\n")
+            offsets.extend((offsets[-1] + 1, offsets[-1] + 1))
+        pending_space = False
+        for block in para:
+            for s, e in block.lines:
+                for pos in range(s, e):
+                    ch = raw[pos]
+                    if ch.isspace():
+                        pending_space = bool(chars) and chars[-1] not in "\n"
+                        continue
+                    if pending_space:
+                        chars.append(" ")
+                        offsets.append(pos - 1)
+                        pending_space = False
+                    chars.append(ch)
+                    offsets.append(pos)
+                pending_space = bool(chars) and chars[-1] not in "\n"
+        # trailing white space of the paragraph is dropped by not flushing pending_space
+    end = offsets[-1] + 1 if offsets else body_start
+    offsets.append(end)
+    return "".join(chars), tuple(offsets)
+
+
+def line_starts(raw: str) -> tuple[int, ...]:
+    """Offsets where each line of ``raw`` begins."""
+    starts = [0]
+    for m in re.finditer(r"\n", raw):
+        starts.append(m.end())
+    return tuple(starts)
+
+
+# --- sentences ---------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of the prepared text."""
+
+    start: int
+    """Offset in the prepared text where the sentence begins."""
+    end: int
+    """Offset where it ends (exclusive)."""
+    text: str
+    """The sentence itself."""
+    paragraph: int
+    """Index of its paragraph, from 0."""
+
+
+def _abbreviations() -> frozenset[str]:
+    return frozenset(a.casefold() for a in load_lexicon("abbreviations.yaml")["abbreviations"])
+
+
+_BOUNDARY = re.compile(r"([.!?…]+[\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9])")
+
+
+def sentences(text: str) -> list[Sentence]:
+    """Split prepared text into sentences: paragraphs first, then at sentence punctuation
+    followed by a capital or digit, unless the word before is a known abbreviation or an initial."""
+    abbreviations = _abbreviations()
+    out: list[Sentence] = []
+    pos = 0
+    for number, para in enumerate(text.split("\n\n")):
+        start = pos
+        cursor = start
+        for m in _BOUNDARY.finditer(para):
+            cut = start + m.end(1)
+            word = re.search(r"(\S+)$", text[cursor:start + m.start(1) + 1])
+            token = word.group(1).casefold() if word else ""
+            if token in abbreviations or re.fullmatch(r"(?:[a-z]\.)+|[a-z]\.?", token) \
+                    or re.fullmatch(r"\(?(?:no|nos|p|pp|vol|art)\.", token):
+                continue
+            out.append(Sentence(cursor, cut, text[cursor:cut], number))
+            cursor = start + m.end()
+        if cursor < start + len(para):
+            out.append(Sentence(cursor, start + len(para), text[cursor:start + len(para)], number))
+        pos = start + len(para) + 2
+    return [s for s in out if s.text.strip()]
