@@ -1,0 +1,51 @@
+"""Articles -> claims. One module per claim family; this module runs them and builds the
+claims table (a pandas DataFrame) that alignment and the analysts' export use."""
+from __future__ import annotations
+
+import json
+from typing import Iterable, Sequence
+
+import pandas as pd
+
+from discrepancy.extract import events, names, numbers
+from discrepancy.extract.context import build_context
+from discrepancy.models import Article, Claim, Skipped
+
+EXTRACTORS = (("events", events.extract), ("names", names.extract), ("numbers", numbers.extract))
+"""Every extractor, in the order they run."""
+
+COLUMNS = ("source", "role", "kind", "subject", "key", "value", "quote", "line", "start", "end",
+           "derivation", "attrs")
+
+
+def extract_article(article: Article) -> tuple[Article, list[Claim], list[Skipped]]:
+    """The anchored article, its claims, and a skipped record for any extractor that failed on it."""
+    article, ctx = build_context(article)
+    claims: list[Claim] = []
+    skipped: list[Skipped] = []
+    for name, extractor in EXTRACTORS:
+        try:
+            claims.extend(extractor(ctx))
+        except Exception as exc:  # one bad article must not stop the run; say so instead
+            skipped.append(Skipped(article.path, None, f"{name} extraction failed: {type(exc).__name__}: {exc}"))
+    return article, sorted(claims, key=lambda c: c.sort_key), skipped
+
+
+def extract_all(articles: Iterable[Article]) -> tuple[list[Article], list[Claim], list[Skipped]]:
+    """Claims of every article, sorted; articles come back anchored."""
+    out_articles, out_claims, skipped = [], [], []
+    for article in articles:
+        anchored, claims, problems = extract_article(article)
+        out_articles.append(anchored)
+        out_claims.extend(claims)
+        skipped.extend(problems)
+    return out_articles, sorted(out_claims, key=lambda c: c.sort_key), skipped
+
+
+def claims_frame(claims: Sequence[Claim]) -> pd.DataFrame:
+    """The claims as a table, one row per claim; ``claim`` holds the Claim itself."""
+    rows = [{"source": c.source, "role": c.role, "kind": c.kind, "subject": c.subject, "key": c.key,
+             "value": c.value, "quote": c.quote, "line": c.line, "start": c.start, "end": c.end,
+             "derivation": c.derivation, "attrs": json.dumps(dict(c.attrs), sort_keys=True), "claim": c}
+            for c in claims]
+    return pd.DataFrame(rows, columns=[*COLUMNS, "claim"])

@@ -1,0 +1,153 @@
+"""What every extractor works on: an article's sentences, clauses, time expressions and anchor.
+
+Built once per article, so the extractors (events, names, numbers) never re-read or re-tag.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from discrepancy.models import Anchor, Article, Claim
+from discrepancy.resources import load_lexicon
+from discrepancy.text import Sentence, sentences
+from discrepancy.timex import TimeExpression, tag
+
+# Clause boundaries: a comma or dash before a subordinator, or the subordinator itself.
+_CLAUSE = re.compile(
+    r"\s*[;–—]\s*|\s*\(\s*|\s*\)\s*"
+    r"|,\s+(?=(?:which|who|whom|whose|where|when|while|after|before|as|but|and|or|since|because|although|though|"
+    r"according|including|then|so|if|unless|until)\b)"
+    r"|\s+(?=(?:which|who|that|where|when|while|after|before|because|although|whereas|unless)\b)"
+    r"|\s+(?=and (?:was|were|is|are|will|had|has|have)\b)",
+    re.I)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """A stretch of a sentence between clause boundaries."""
+
+    start: int
+    """Offset in the prepared text."""
+    end: int
+    """End offset (exclusive)."""
+    text: str
+    """The clause's words."""
+
+
+@dataclass(frozen=True)
+class Context:
+    """One article ready for extraction."""
+
+    article: Article
+    """The article."""
+    sentences: tuple[Sentence, ...]
+    """Its sentences, in order."""
+    timexes: tuple[TimeExpression, ...]
+    """Time expressions in the prepared text, resolved against the anchor."""
+
+    def sentence_at(self, offset: int) -> Sentence | None:
+        """The sentence containing a text offset."""
+        for s in self.sentences:
+            if s.start <= offset < s.end:
+                return s
+        return None
+
+    def timexes_in(self, start: int, end: int) -> list[TimeExpression]:
+        """Time expressions inside [start, end)."""
+        return [t for t in self.timexes if t.start >= start and t.end <= end]
+
+    def clauses(self, sentence: Sentence) -> tuple[Clause, ...]:
+        """The sentence cut into clauses."""
+        return _clauses(sentence.text, sentence.start)
+
+    def claim(self, *, kind: str, subject: str, key: str, value: str, start: int, end: int,
+              derivation: str, sentence: Sentence | None = None, attrs: dict | None = None) -> Claim:
+        """A claim with its evidence: the quote is the sentence, the line where it starts."""
+        article = self.article
+        sentence = sentence or self.sentence_at(start)
+        quote_start, quote_end = (sentence.start, sentence.end) if sentence else (start, end)
+        raw_start, raw_end = article.raw_span(start, end)
+        quote_raw_start = article.raw_span(quote_start, quote_end)[0]
+        return Claim(source=article.path, role=article.role, kind=kind, subject=subject, key=key,
+                     value=value, quote=article.text[quote_start:quote_end].strip(),
+                     line=article.line_of(quote_raw_start), start=raw_start, end=raw_end,
+                     derivation=derivation,
+                     attrs=tuple(sorted((k, str(v)) for k, v in (attrs or {}).items() if v is not None)))
+
+
+@lru_cache(maxsize=4096)
+def _clauses(text: str, offset: int) -> tuple[Clause, ...]:
+    out: list[Clause] = []
+    pos = 0
+    for m in _CLAUSE.finditer(text):
+        if m.start() > pos:
+            out.append(Clause(offset + pos, offset + m.start(), text[pos:m.start()]))
+        pos = m.end()
+    if pos < len(text):
+        out.append(Clause(offset + pos, offset + len(text), text[pos:]))
+    return tuple(c for c in out if c.text.strip())
+
+
+def _is_explicit_day(t: TimeExpression) -> bool:
+    return (t.type == "DATE" and not t.relative and t.calendar is not None
+            and bool(re.fullmatch(r"\d{4}-\d\d-\d\d(?:/\d{4}-\d\d-\d\d)?", t.calendar)))
+
+
+def find_anchor(article: Article, untagged: list[TimeExpression] | None = None) -> Anchor | None:
+    """The date relative expressions are resolved against.
+
+    The publication date when the article has one at day precision; otherwise the latest
+    explicit calendar date the article itself gives (a caption or dateline date), which is the
+    earliest the article can have been written. None when neither exists: nothing is guessed.
+    """
+    if article.published and len(article.published) == 10:
+        return Anchor(dt.date.fromisoformat(article.published), f"publication date {article.published}")
+    found = untagged if untagged is not None else tag(article.text)
+    best: tuple[dt.date, TimeExpression] | None = None
+    for t in found:
+        if not _is_explicit_day(t):
+            continue
+        day = dt.date.fromisoformat(t.calendar.split("/")[-1])
+        if article.published and not day.isoformat().startswith(article.published):
+            continue  # a month-precision publication date bounds the anchor
+        if best is None or day > best[0]:
+            best = (day, t)
+    if best is None:
+        return None
+    day, t = best
+    raw_start = article.raw_span(t.start, t.end)[0]
+    why = "publication date unknown" if not article.published else f"published only as {article.published}"
+    return Anchor(day, f"the article's own date {t.text!r} (line {article.line_of(raw_start)}; {why})")
+
+
+def build_context(article: Article) -> tuple[Article, Context]:
+    """Anchor the article and tag its time expressions; returns the anchored article too."""
+    import dataclasses
+
+    anchor = article.anchor
+    if anchor is None:
+        untagged = None if article.published and len(article.published) == 10 else tag(article.text)
+        anchor = find_anchor(article, untagged)
+        article = dataclasses.replace(article, anchor=anchor)
+    timexes = tag(article.text, anchor=anchor.date if anchor else None, anchor_how=anchor.how if anchor else None)
+    return article, Context(article, tuple(sentences(article.text)), tuple(timexes))
+
+
+@lru_cache(maxsize=None)
+def word_pattern(words: tuple[str, ...]) -> re.Pattern:
+    """A case-insensitive pattern matching any of the words or phrases as whole words;
+    a trailing * matches any word ending."""
+    parts = []
+    for w in sorted(words, key=len, reverse=True):
+        if w.endswith("*"):
+            parts.append(re.escape(w[:-1]) + r"[\w-]*")
+        else:
+            parts.append(re.escape(w))
+    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I)
+
+
+def lexicon(name: str) -> dict:
+    """A lexicon file under rules/lexicons/."""
+    return load_lexicon(name)

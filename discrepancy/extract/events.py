@@ -1,0 +1,404 @@
+"""Event claims: when an event (or a part of it) happened, earlier occurrences (history),
+"first-ever" claims (novelty), stated lengths (duration), and weekday/date pairs.
+
+An event is found through a trigger word from rules/lexicons/events.yaml; a date belongs to
+the trigger in its own clause, or to the nearest one earlier in the sentence.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from dateutil.relativedelta import relativedelta
+
+from discrepancy.extract.context import Clause, Context, lexicon, word_pattern
+from discrepancy.extract.participants import countries_in
+from discrepancy.models import Claim
+from discrepancy.text import Sentence
+from discrepancy.timex import TimeExpression
+
+WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+@dataclass(frozen=True)
+class Trigger:
+    """An event word found in the text."""
+
+    start: int
+    """Offset in the prepared text."""
+    end: int
+    """End offset (exclusive)."""
+    cls: str
+    """The event class it belongs to."""
+    word: str
+    """The word as written."""
+
+
+@lru_cache(maxsize=1)
+def _event_lexicon():
+    lex = lexicon("events.yaml")
+    classes = lex["classes"]
+    trigger_class: dict[str, str] = {}
+    for name, spec in classes.items():
+        for word in spec.get("triggers", []):
+            trigger_class.setdefault(word.casefold().rstrip("*"), name)
+    trigger_re = word_pattern(tuple(w for spec in classes.values() for w in spec.get("triggers", [])))
+    patterns = [(name, re.compile(p)) for name, spec in classes.items() for p in spec.get("patterns", [])]
+    part_res = {part: word_pattern(tuple(words)) for part, words in lex["parts"].items()}
+    return {
+        "classes": classes,
+        "trigger_class": trigger_class,
+        "trigger_re": trigger_re,
+        "patterns": patterns,
+        "not_before": frozenset(w.casefold() for w in lex.get("not_before", [])),
+        "other": frozenset(w.casefold() for w in lex.get("other_occurrence", [])),
+        "parts": part_res,
+        "reporting": word_pattern(tuple(lex.get("reporting_verbs", []))),
+    }
+
+
+def _class_of(word: str) -> str | None:
+    lex = _event_lexicon()
+    key = word.casefold()
+    if key in lex["trigger_class"]:
+        return lex["trigger_class"][key]
+    for trig, name in lex["trigger_class"].items():
+        if key.startswith(trig) and len(trig) >= 5:  # manoeuvre* and the like
+            return name
+    return None
+
+
+def label(cls: str) -> str:
+    """How reports name an event class."""
+    return _event_lexicon()["classes"].get(cls, {}).get("label", cls)
+
+
+def is_instant(cls: str) -> bool:
+    """Does one event of this class happen on one day?"""
+    return bool(_event_lexicon()["classes"].get(cls, {}).get("instant"))
+
+
+def triggers_in(text: str, offset: int) -> list[Trigger]:
+    """Event words in a sentence, leaving out words that are part of a proper name or of a
+    compound naming something else ("Fire brigade", "Garuda Launch Systems")."""
+    lex = _event_lexicon()
+    found: list[Trigger] = []
+    for m in lex["trigger_re"].finditer(text):
+        word = m.group(0)
+        after = re.match(r"\s*([\w-]+)", text[m.end():])
+        if after and after.group(1).casefold() in lex["not_before"]:
+            continue
+        before = re.search(r"([\w-]+)\s*$", text[:m.start()])
+        if word[:1].isupper() and m.start() > 0 and (
+                (after and after.group(1)[:1].isupper()) or (before and before.group(1)[:1].isupper()
+                                                             and before.group(1).casefold() not in ("the", "a"))):
+            continue  # inside a capitalised name
+        cls = _class_of(word)
+        if cls:
+            found.append(Trigger(offset + m.start(), offset + m.end(), cls, word))
+    for cls, pattern in lex["patterns"]:
+        for m in pattern.finditer(text):
+            found.append(Trigger(offset + m.start(), offset + m.end(), cls, m.group(0)))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _is_other_occurrence(ctx: Context, trig: Trigger) -> bool:
+    before = ctx.article.text[max(0, trig.start - 40):trig.start].casefold().split()
+    return any(w.strip(",'’s") in _event_lexicon()["other"] for w in before[-3:])
+
+
+def _clause_index(clauses: tuple[Clause, ...], offset: int) -> int:
+    for i, c in enumerate(clauses):
+        if c.start <= offset < c.end:
+            return i
+    return max(0, len(clauses) - 1)
+
+
+def _part_cue(ctx: Context, clause: Clause, t: TimeExpression) -> str | None:
+    """start/end when a cue in the clause (before the date, or right after it) says so."""
+    text = ctx.article.text
+    before = text[clause.start:t.start]
+    for part in ("end", "start"):
+        pattern = _event_lexicon()["parts"][part]
+        hits = [m for m in pattern.finditer(before)]
+        if hits and len(before) - hits[-1].end() <= 60:
+            return part
+    return None
+
+
+def _after_reporting_verb(ctx: Context, clause: Clause, t: TimeExpression) -> bool:
+    """"said on Friday": the date is when something was said, not when the event happened."""
+    before = ctx.article.text[clause.start:t.start]
+    m = None
+    for m in _event_lexicon()["reporting"].finditer(before):
+        pass
+    if not m:
+        return False
+    gap = before[m.end():]
+    return len(gap.split()) <= 3 and not any(p.search(gap) for p in _event_lexicon()["parts"].values())
+
+
+def _pick_trigger(triggers: list[Trigger], clauses: tuple[Clause, ...], index: int, t: TimeExpression) -> Trigger | None:
+    """The trigger in the date's clause nearest to it; else the nearest in an earlier clause."""
+    def nearest(cands: list[Trigger]) -> Trigger | None:
+        if not cands:
+            return None
+        cues = _event_lexicon()["parts"]["start"]
+        plain = [c for c in cands if not cues.fullmatch(c.word)] or cands
+        return min(plain, key=lambda c: (min(abs(c.start - t.end), abs(t.start - c.end)), c.start > t.start))
+
+    clause = clauses[index]
+    own = [tr for tr in triggers if clause.start <= tr.start < clause.end]
+    if own:
+        return nearest(own)
+    for j in range(index - 1, -1, -1):
+        earlier = [tr for tr in triggers if clauses[j].start <= tr.start < clauses[j].end]
+        if earlier:
+            return nearest(earlier)
+    return None
+
+
+def _bounds(calendar: str) -> tuple[str, str]:
+    """First and last ISO value of a calendar value (a range's ends, or the value twice)."""
+    if "/" in calendar:
+        a, b = calendar.split("/", 1)
+        return a, b
+    return calendar, calendar
+
+
+def _is_span(t: TimeExpression) -> bool:
+    """An explicit range ("19-21 May") gives the event's span; "last week" only bounds a date."""
+    return t.calendar is not None and "/" in t.calendar and bool(re.search(r"\d\s*(?:-|–|to|and|until|till)\s*\d|\d\s*(?:-|–|to|and|until|till)\s*[A-Z]\w+\s+\d", t.text))
+
+
+def _participants(ctx: Context, sentence: Sentence, clause: Clause) -> frozenset[str]:
+    own = countries_in(clause.text)
+    return own if own else countries_in(sentence.text)
+
+
+def _derivation(t: TimeExpression) -> str:
+    return t.derivation or f"{t.text!r}"
+
+
+def _anchor_date(ctx: Context) -> dt.date | None:
+    return ctx.article.anchor.date if ctx.article.anchor else None
+
+
+def _before_anchor(ctx: Context, calendar: str, days: int = 20) -> bool:
+    anchor = _anchor_date(ctx)
+    if anchor is None:
+        return True
+    last = _bounds(calendar)[1]
+    end = _period_end(last)
+    return end < anchor - dt.timedelta(days=days)
+
+
+def _period_end(value: str) -> dt.date:
+    parts = value.split("-")
+    year = int(parts[0])
+    if len(parts) == 1:
+        return dt.date(year, 12, 31)
+    month = int(parts[1])
+    if len(parts) == 2:
+        return dt.date(year, month, 1) + relativedelta(months=1, days=-1)
+    return dt.date.fromisoformat(value)
+
+
+@lru_cache(maxsize=1)
+def _history_lexicon():
+    lex = lexicon("history.yaml")
+    return {
+        "previous": word_pattern(tuple(lex["previous_before_trigger"])),
+        "occurrence": word_pattern(tuple(lex["occurrence_words"])),
+        "since": word_pattern(tuple(lex["since_markers"])),
+        "first": word_pattern(tuple(lex["first_words"])),
+        "origin": word_pattern(tuple(lex["origin_cues"])),
+        "same": word_pattern(tuple(lex["same_cues"])),
+        "novelty": word_pattern(tuple(lex["novelty_cues"])),
+        "negation": word_pattern(tuple(lex["novelty_negations"])),
+        "ordinals": {k.casefold(): int(v) for k, v in (lex.get("ordinals") or {}).items()},
+    }
+
+
+def _history_kind(ctx: Context, sentence: Sentence, clause: Clause, t: TimeExpression,
+                  triggers: list[Trigger]) -> str | None:
+    """``previous`` or ``origin`` when the date gives an earlier occurrence, else None."""
+    hl = _history_lexicon()
+    text = ctx.article.text
+    before_clause = text[clause.start:t.start]
+    before_sentence = text[sentence.start:t.start]
+    if hl["origin"].search(before_clause[-40:]) or hl["origin"].search(text[clause.start:clause.end]) and \
+            re.search(r"\b(?:inaugural|first (?:one|edition))\b", clause.text, re.I):
+        return "origin"
+    if hl["since"].search(before_clause[-12:]) and hl["first"].search(before_sentence):
+        return "previous"
+    previous = hl["previous"]
+    for m in previous.finditer(text[clause.start:clause.end]):
+        follow = text[clause.start + m.end():clause.end]
+        words = re.findall(r"[\w'’-]+", follow)[:4]
+        if any(_class_of(w) or hl["occurrence"].fullmatch(w) for w in words):
+            return "previous"
+    if hl["same"].search(sentence.text) and _before_anchor(ctx, t.calendar, days=60):
+        return "previous"
+    return None
+
+
+def extract(ctx: Context) -> list[Claim]:
+    """Every event, history, novelty, duration and weekday claim of one article."""
+    claims: list[Claim] = []
+    for sentence in ctx.sentences:
+        clauses = ctx.clauses(sentence)
+        if not clauses:
+            continue
+        triggers = triggers_in(sentence.text, sentence.start)
+        for t in ctx.timexes_in(sentence.start, sentence.end):
+            index = _clause_index(clauses, t.start)
+            clause = clauses[index]
+            claims.extend(_weekday_claims(ctx, sentence, t))
+            if t.type == "DURATION" or t.duration:
+                claims.extend(_duration_or_since(ctx, sentence, clauses, index, t, triggers))
+                continue
+            if t.type != "DATE" or not t.calendar:
+                continue
+            if _after_reporting_verb(ctx, clause, t):
+                continue
+            trig = _pick_trigger(triggers, clauses, index, t)
+            participants = _participants(ctx, sentence, clause)
+            history = _history_kind(ctx, sentence, clause, t, triggers)
+            if history and _before_anchor(ctx, t.calendar, days=3):
+                claims.append(_history_claim(ctx, sentence, t, history, trig, participants))
+                continue
+            if trig is None or _is_other_occurrence(ctx, trig):
+                continue
+            claims.append(_event_claim(ctx, sentence, clause, t, trig, participants))
+        claims.extend(_novelty_claims(ctx, sentence, clauses, triggers))
+    return claims
+
+
+def _event_claim(ctx, sentence, clause, t, trig, participants) -> Claim:
+    first, last = _bounds(t.calendar)
+    if _is_span(t):
+        part = "span"
+    else:
+        part = _part_cue(ctx, clause, t) or "date"
+        if "/" in t.calendar:
+            part = "date"  # a period such as "last week": the date lies somewhere inside it
+    instant = is_instant(trig.cls)
+    what = {"start": "start", "end": "end", "span": "dates", "date": "date"}[part]
+    subject = f"{what} of the {label(trig.cls)}"
+    derivation = _derivation(t)
+    return ctx.claim(kind="event_date", subject=subject, key=trig.cls, value=t.calendar,
+                     start=min(t.start, trig.start), end=max(t.end, trig.end), derivation=derivation,
+                     sentence=sentence,
+                     attrs={"part": part, "first": first, "last": last, "instant": int(instant),
+                            "trigger": trig.word, "participants": ",".join(sorted(participants)),
+                            "period": int("/" in t.calendar and part != "span"), "tense": t.tense})
+
+
+def _history_claim(ctx, sentence, t, history, trig, participants) -> Claim:
+    first, last = _bounds(t.calendar)
+    cls = trig.cls if trig else ""
+    what = "earlier occurrence" if history == "previous" else "first occurrence (start of the series)"
+    subject = f"{what} of the {label(cls)}" if cls else what
+    return ctx.claim(kind="history", subject=subject, key=history, value=t.calendar,
+                     start=t.start, end=t.end, derivation=_derivation(t), sentence=sentence,
+                     attrs={"class": cls, "first": first, "last": last,
+                            "participants": ",".join(sorted(participants))})
+
+
+def _duration_or_since(ctx, sentence, clauses, index, t, triggers) -> list[Claim]:
+    """A stated length of an event ("a two-day visit"), or "the first ... in eight years"."""
+    text = ctx.article.text
+    clause = clauses[index]
+    hl = _history_lexicon()
+    before = text[sentence.start:t.start]
+    out: list[Claim] = []
+    m = re.fullmatch(r"P(\d+)Y", t.duration or t.value or "")
+    anchor = _anchor_date(ctx)
+    if m and re.search(r"\bin\s*$", text[max(sentence.start, t.start - 6):t.start]) and hl["first"].search(before):
+        if anchor is not None:
+            year = anchor.year - int(m.group(1))
+            participants = _participants(ctx, sentence, clause)
+            trig = _pick_trigger(triggers, clauses, index, t)
+            cls = trig.cls if trig else ""
+            derivation = (f"{t.text!r}: {m.group(1)} years before {ctx.article.anchor.how} "
+                          f"({anchor.isoformat()}) -> {year}")
+            out.append(ctx.claim(kind="history", subject=f"earlier occurrence of the {label(cls)}" if cls else
+                                 "earlier occurrence", key="previous", value=str(year), start=t.start, end=t.end,
+                                 derivation=derivation, sentence=sentence,
+                                 attrs={"class": cls, "first": str(year), "last": str(year),
+                                        "participants": ",".join(sorted(participants))}))
+        return out
+    days = _duration_days(t.duration or t.value)
+    if days is None:
+        return out
+    # the length must describe the event: "a two-day visit", "will continue for four days"
+    after = text[t.end:clause.end]
+    follow = re.match(r"\s*(?:[\w-]+\s+){0,2}?([\w-]+)", after)
+    trig = None
+    if follow:
+        for tr in triggers:
+            if t.end <= tr.start <= t.end + len(follow.group(0)) + 1:
+                trig = tr
+                break
+    if trig is None and re.search(r"\b(?:for|lasting|lasted|last|lasts|run|runs|ran|continue|continues|"
+                                  r"continued|will continue for)\s*$", text[clause.start:t.start]):
+        trig = _pick_trigger(triggers, clauses, index, t)
+    if trig is None:
+        return out
+    participants = _participants(ctx, sentence, clause)
+    out.append(ctx.claim(kind="duration", subject=f"length of the {label(trig.cls)}", key=trig.cls,
+                         value=f"P{days}D", start=min(t.start, trig.start), end=max(t.end, trig.end),
+                         derivation=f"{t.text!r}: {days} day{'s' if days != 1 else ''}", sentence=sentence,
+                         attrs={"days": days, "participants": ",".join(sorted(participants)),
+                                "trigger": trig.word}))
+    return out
+
+
+def _duration_days(value: str | None) -> int | None:
+    m = re.fullmatch(r"P(\d+)([DW])", value or "")
+    if not m:
+        return None
+    return int(m.group(1)) * (7 if m.group(2) == "W" else 1)
+
+
+def _weekday_claims(ctx: Context, sentence: Sentence, t: TimeExpression) -> list[Claim]:
+    """"Wednesday, 7 October 2025": a weekday and a calendar day given together."""
+    if not t.weekday or not t.calendar or not re.fullmatch(r"\d{4}-\d\d-\d\d", t.calendar):
+        return []
+    if not re.search(r"\d", t.text):
+        return []  # the day was worked out from the weekday itself
+    day = dt.date.fromisoformat(t.calendar)
+    actual = WEEKDAYS[day.weekday()]
+    said = t.weekday.capitalize()
+    attrs = {"weekday": said, "actual": actual, "date": t.calendar, "match": int(actual == said)}
+    derivation = _derivation(t)
+    common = dict(kind="weekday", subject=f"weekday of {t.calendar}", key=t.calendar, start=t.start, end=t.end,
+                  sentence=sentence, attrs=attrs)
+    return [ctx.claim(value=said, derivation=f"weekday named in {t.text!r}", **common),
+            ctx.claim(value=t.calendar, derivation=f"{derivation}; {t.calendar} is a {actual}", **common)]
+
+
+def _novelty_claims(ctx: Context, sentence: Sentence, clauses, triggers: list[Trigger]) -> list[Claim]:
+    hl = _history_lexicon()
+    out: list[Claim] = []
+    for m in hl["novelty"].finditer(sentence.text):
+        start = sentence.start + m.start()
+        index = _clause_index(clauses, start)
+        clause = clauses[index]
+        if hl["negation"].search(clause.text):
+            continue
+        own = [tr for tr in triggers if clause.start <= tr.start < clause.end]
+        if not own:
+            continue
+        trig = min(own, key=lambda tr: abs(tr.start - start))
+        participants = _participants(ctx, sentence, clause)
+        out.append(ctx.claim(kind="novelty", subject=f"whether the {label(trig.cls)} is the first",
+                             key=trig.cls, value="first", start=min(start, trig.start),
+                             end=max(start + len(m.group(0)), trig.end),
+                             derivation=f"{m.group(0)!r} said of the {trig.word}", sentence=sentence,
+                             attrs={"participants": ",".join(sorted(participants)), "trigger": trig.word}))
+    # "the second edition": an earlier edition exists
+    return out

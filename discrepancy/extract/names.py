@@ -1,0 +1,100 @@
+"""Name claims: people, places and named events as each article spells them.
+
+A name is a run of capitalised words; titles and offices before it are split off with
+``names.split_title``; runs that name an organisation, a month or a country are left out.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from wordfreq import zipf_frequency
+
+from discrepancy.extract.context import Context, lexicon
+from discrepancy.extract.participants import countries_in
+from discrepancy.models import Claim
+from discrepancy.names import split_title
+
+_WORD = r"(?:[A-Z\u00C0-\u00DE][\w\u00C0-\u024F'’.-]*|(?:al|el|bin|ibn|van|von|de|da|del|della|di|du|le|la|dos|das|ul|ud)-?)"
+_RUN = re.compile(rf"{_WORD}(?:[ \t]+{_WORD})*(?:[ \t]*-[ \t]*\d{{4}}|[ \t]+\d{{4}}\b)?")
+_PARTICLES = {"al", "el", "bin", "ibn", "van", "von", "de", "da", "del", "della", "di", "du", "le", "la", "dos",
+              "das", "ul", "ud", "al-", "el-"}
+
+
+@lru_cache(maxsize=1)
+def _lex():
+    lex = lexicon("entities.yaml")
+    return {
+        "org": frozenset(lex["organisation_words"]),
+        "noise": frozenset(lex["leading_noise"]),
+        "non": frozenset(lex["non_names"]),
+        "zipf": float(lex.get("single_word_max_zipf", 3.3)),
+    }
+
+
+def _clean_token(token: str) -> str:
+    return re.sub(r"(?:'s|’s|['’.])$", "", token)
+
+
+def _mentions(text: str):
+    """(start, end, words) for each capitalised run, with leading noise words dropped."""
+    lex = _lex()
+    for m in _RUN.finditer(text):
+        tokens = list(re.finditer(r"\S+", m.group(0)))
+        # drop particles and noise at the start
+        while tokens and (tokens[0].group(0).casefold().rstrip("-") in _PARTICLES
+                          or _clean_token(tokens[0].group(0)).casefold() in lex["noise"]):
+            tokens.pop(0)
+        while tokens and tokens[-1].group(0).casefold().rstrip("-") in _PARTICLES:
+            tokens.pop()
+        if not tokens:
+            continue
+        start = m.start() + tokens[0].start()
+        end = m.start() + tokens[-1].end()
+        words = text[start:end]
+        if words.endswith(("'s", "’s")):
+            words, end = words[:-2], end - 2
+        words = words.rstrip(".")
+        end = start + len(words)
+        yield start, end, words
+
+
+def _is_name(bare: str) -> bool:
+    lex = _lex()
+    tokens = [t for t in re.split(r"[\s]+", bare) if t]
+    if not tokens or any(re.fullmatch(r"\d{4}", t) for t in tokens[:1]):
+        return False
+    folded = [_clean_token(t).casefold() for t in tokens]
+    if any(t in lex["org"] for t in folded):
+        return False
+    words = [t for t in folded if t not in _PARTICLES and not re.fullmatch(r"\d+", t)]
+    if not words or any(t in lex["non"] for t in words):
+        return False
+    if countries_in(bare):
+        return False
+    if not any(re.search(r"[a-z\u00E0-\u024F]", t) for t in tokens):
+        return False  # acronyms (IRGC, ANM) are not spelled variably
+    if len(words) == 1:
+        return zipf_frequency(words[0], "en") <= lex["zipf"] and len(words[0]) >= 3
+    return True
+
+
+def extract(ctx: Context) -> list[Claim]:
+    """One claim per name mention (the bare name as written, title split off)."""
+    claims: list[Claim] = []
+    text = ctx.article.text
+    for sentence in ctx.sentences:
+        for start, end, words in _mentions(sentence.text):
+            title, bare = split_title(words)
+            bare = bare.strip(" ,")
+            if not bare or not _is_name(bare):
+                continue
+            offset = sentence.start + start + words.rfind(bare) if bare in words else sentence.start + start
+            tokens = bare.split()
+            derivation = f"name as written{f', title {title!r} set aside' if title else ''}"
+            claims.append(ctx.claim(kind="name", subject="name", key="name", value=bare,
+                                    start=offset, end=offset + len(bare), derivation=derivation,
+                                    sentence=sentence,
+                                    attrs={"title": title or None, "tokens": len(tokens),
+                                           "written": text[sentence.start + start:sentence.start + end]}))
+    return claims

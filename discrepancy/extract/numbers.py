@@ -1,0 +1,233 @@
+"""Number claims: counts and amounts, with the thing counted, its unit and how exact it is.
+
+"twelve" = 12, "1.2 million" = 1200000, "EUR 45m" = "45 million euros", "4,200 hectares" =
+"42 square kilometres". A figure reported only to be denied is kept out; a figure that a
+later report says "rose to" is marked as a revision.
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from discrepancy.extract.context import Context, lexicon, word_pattern
+from discrepancy.extract.events import _bounds, _before_anchor, label, triggers_in
+from discrepancy.models import Claim
+
+_NOUN_STOP = {"and", "or", "of", "in", "on", "at", "to", "from", "by", "for", "with", "were", "was", "are", "is",
+              "had", "have", "has", "will", "would", "could", "the", "a", "an", "that", "which", "who", "as",
+              "than", "into", "per", "each", "this", "its", "their", "his", "her", "after", "before", "when", "while",
+              "took", "take", "said", "says", "according", "more", "less", "be", "been", "being", "later", "earlier"}
+
+
+@lru_cache(maxsize=1)
+def _lex():
+    lex = lexicon("numbers.yaml")
+    words = {k.casefold(): float(v) for k, v in lex["words"].items()}
+    compound = r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-(?:one|two|three|four|five|six|seven|eight|nine)"
+    word_alt = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    scales = {k.casefold(): float(v) for k, v in lex["scales"].items()}
+    scale_alt = "|".join(re.escape(s) for s in sorted(scales, key=len, reverse=True))
+    currencies = {k.casefold(): v for k, v in lex["currencies"].items()}
+    cur_before = "|".join(re.escape(c) for c in sorted(currencies, key=len, reverse=True) if not c.isalpha() or len(c) <= 3)
+    number = (rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{compound}|(?:{word_alt}))")
+    pattern = re.compile(
+        rf"(?<![\w.,/-])(?:(?P<cur>{cur_before})\s?)?{number}"
+        rf"(?:\s?(?P<scale>{scale_alt})\b)?(?P<hyphen>-)?",
+        re.I)
+    units = {k.casefold(): (v[0], float(v[1])) for k, v in lex["units"].items()}
+    unit_re = re.compile(r"\s*(?P<unit>" + "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
+                         + r")(?![\w])", re.I)
+    approx = {kind: word_pattern(tuple(ws)) for kind, ws in lex["approximation"].items()}
+    effects = {cls: word_pattern(tuple(ws)) for cls, ws in lex["effects"].items()}
+    syn = {}
+    for cls, ws in lex["synonyms"].items():
+        for w in ws:
+            syn[w.casefold()] = cls
+    for w in lex["people_nouns"]:
+        syn[w.casefold()] = "people"
+    attributions = {who: word_pattern(tuple(ws)) for who, ws in lex["attributions"].items()}
+    return {
+        "pattern": pattern, "words": words, "scales": scales, "currencies": currencies, "units": units,
+        "unit_re": unit_re, "approx": approx, "tolerance": float(lex.get("approximate_tolerance", 0.1)),
+        "denial": word_pattern(tuple(lex["denial_cues"])), "revision": word_pattern(tuple(lex["revision_cues"])),
+        "effects": effects, "synonyms": syn, "attributions": attributions,
+    }
+
+
+def _value(match: re.Match) -> float | None:
+    lex = _lex()
+    raw = match.group("num").casefold()
+    if raw in lex["words"]:
+        value = lex["words"][raw]
+    elif "-" in raw and not raw[0].isdigit():
+        tens, ones = raw.split("-")
+        value = lex["words"][tens] + lex["words"][ones]
+    else:
+        value = float(raw.replace(",", ""))
+    scale = match.group("scale")
+    if scale:
+        value *= lex["scales"][scale.casefold()]
+    return value
+
+
+def _fmt(value: float) -> str:
+    return str(int(value)) if float(value).is_integer() else f"{value:.6f}".rstrip("0").rstrip(".")
+
+
+def _noun_after(text: str) -> tuple[str, int]:
+    """The counted noun after a number: the last word of the noun phrase that follows."""
+    words = []
+    consumed = 0
+    for m in re.finditer(r"\s*([A-Za-z][\w'’-]*)", text):
+        if m.start() != consumed:
+            break
+        word = m.group(1)
+        if word.casefold() in _NOUN_STOP or word[:1].isupper() and words:
+            break
+        words.append(word)
+        consumed = m.end()
+        if len(words) == 4:
+            break
+    if not words:
+        return "", 0
+    # in "fighter jets and" the head noun is the last word before a stop
+    return words[-1].casefold(), consumed
+
+
+def _noun_class(noun: str, phrase: str) -> str:
+    lex = _lex()
+    for w in (phrase.casefold(), noun):
+        if w in lex["synonyms"]:
+            return lex["synonyms"][w]
+    stem = re.sub(r"(?:ies)$", "y", noun)
+    stem = re.sub(r"(?<=[^s])s$", "", stem)
+    return lex["synonyms"].get(stem, stem)
+
+
+def extract(ctx: Context) -> list[Claim]:
+    """Every count or amount in the article that says what it counts."""
+    lex = _lex()
+    text = ctx.article.text
+    claims: list[Claim] = []
+    timex_spans = [(t.start, t.end) for t in ctx.timexes]
+    sentences = ctx.sentences
+    for si, sentence in enumerate(sentences):
+        if lex["denial"].search(sentence.text):
+            continue
+        nxt = sentences[si + 1] if si + 1 < len(sentences) else None
+        if nxt and lex["denial"].search(nxt.text) and re.search(
+                r"\b(?:the|this|that|these) (?:figure|figures|claim|claims|report|reports|number|numbers|estimate)\b|\bthis\b",
+                nxt.text, re.I):
+            continue  # the next sentence denies what this one reports
+        history = any(t.calendar and _before_anchor(ctx, t.calendar, days=60)
+                      for t in ctx.timexes_in(sentence.start, sentence.end) if t.type == "DATE")
+        triggers = triggers_in(sentence.text, sentence.start)
+        for m in lex["pattern"].finditer(sentence.text):
+            start, end = sentence.start + m.start(), sentence.start + m.end()
+            if any(s < end and start < e for s, e in timex_spans):
+                continue
+            before = sentence.text[:m.start()]
+            after = sentence.text[m.end():]
+            if re.search(r"(?:No\.?|number|\[|#|page|p\.)\s*$", before, re.I) or re.match(r"\s*\]", after):
+                continue  # references, footnotes
+            if re.match(r"[:.]\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|local time)", after):
+                continue  # times of day
+            if re.search(r"[A-Z][\w-]*[- ]$", before) and not m.group("cur") and m.group("num")[0].isdigit() \
+                    and not re.search(r"(?:\b(?:The|A|An|In|On|At|Some|About|Nearly|More|Over|Around|Almost)\s)$", before):
+                continue  # part of a name: "Vayu-1", "TA-2", "Kura Shield 2025"
+            if m.group("num").isdigit() and len(m.group("num")) == 4 and 1900 <= int(m.group("num")) <= 2100 \
+                    and not m.group("scale") and not m.group("cur"):
+                continue  # a year
+            value = _value(m)
+            if value is None:
+                continue
+            word_number = not m.group("num")[0].isdigit()
+            unit = ""
+            dimension = ""
+            factor = 1.0
+            um = lex["unit_re"].match(after)
+            rest = after
+            if um:
+                unit = um.group("unit").casefold()
+                dimension, factor = lex["units"][unit]
+                rest = after[um.end():]
+            currency = lex["currencies"].get((m.group("cur") or "").casefold(), "")
+            if not currency:
+                cm = re.match(r"\s*(" + "|".join(re.escape(c) for c in sorted(lex["currencies"], key=len, reverse=True)
+                                               if c.isalpha()) + r")\b", after, re.I)
+                if cm:
+                    currency = lex["currencies"][cm.group(1).casefold()]
+                    rest = after[cm.end():]
+            noun, used = _noun_after(rest)
+            phrase = rest[:used].strip().casefold()
+            if word_number and not noun and not unit:
+                continue  # "one of the ...", a bare number word
+            if m.group("num") in ("one",) and noun in ("", "of"):
+                continue
+            # what the number counts
+            effect = ""
+            window = text[max(sentence.start, start - 40):min(sentence.end, end + 60 + used)]
+            for cls, pat in lex["effects"].items():
+                if pat.search(window):
+                    effect = cls
+                    break
+            if dimension:
+                thing = dimension
+                # percentages: what rate? the nearest measure word before
+                if dimension == "percent":
+                    mw = re.findall(r"\b(rate|inflation|growth|turnout|unemployment|yield|yields|share|tariff|tax|"
+                                    r"interest|vote|votes|support|approval)\b", before[-80:], re.I)
+                    direction = "change" if re.search(r"\bby\s*(?:a\s+)?$", before[-12:], re.I) or \
+                        re.search(r"\bby\s+(?:a\s+quarter|half)", before[-40:], re.I) else "level"
+                    thing = f"{(mw[-1].casefold() if mw else 'percent')} {direction}"
+            elif currency:
+                thing = f"amount in {currency}"
+            elif noun:
+                thing = _noun_class(noun, phrase)
+            elif effect:
+                thing = "people"
+            else:
+                mb = re.search(r"\b(crowd|turnout|toll|attendance|number|figure|total|count)\b[^.]{0,30}$", before, re.I)
+                if not mb:
+                    continue
+                thing = _noun_class(mb.group(1).casefold(), mb.group(1).casefold())
+            if thing in ("people",) and effect:
+                thing = effect
+            elif effect and thing not in ("percent",) and not dimension and not currency:
+                thing = f"{thing} {effect}"
+            approx = ""
+            for kind, pat in lex["approx"].items():
+                hits = list(pat.finditer(before[-25:]))
+                if hits and before[-25:][hits[-1].end():].strip() in ("", "$", "€", "£") or (
+                        kind == "at_least" and re.match(r"\s*(?:-plus|\+|or more)", after)):
+                    approx = kind
+                    break
+            if re.match(r"-plus", after):
+                approx = "at_least"
+            who = ""
+            for name, pat in lex["attributions"].items():
+                if pat.search(sentence.text):
+                    who = name
+                    break
+            trig = min(triggers, key=lambda t: abs(t.start - start)) if triggers else None
+            revision = bool(lex["revision"].search(before[-30:]))
+            normalized = value * factor if dimension else value
+            shown = _fmt(value)
+            derivation = f"{m.group(0).strip()!r}"
+            if m.group("scale") or word_number or "," in m.group("num"):
+                derivation += f" = {shown}"
+            if unit:
+                derivation += f" {unit}"
+            if approx:
+                derivation += f" ({approx.replace('_', ' ')})"
+            if dimension and factor != 1:
+                derivation += f"; {_fmt(normalized)} in base units of {dimension}"
+            subject = thing if not trig else f"{thing} ({label(trig.cls)})"
+            claims.append(ctx.claim(
+                kind="number", subject=subject, key=thing, value=shown, start=start, end=end + used,
+                derivation=derivation, sentence=sentence,
+                attrs={"base": _fmt(normalized), "dimension": dimension or None, "unit": unit or None,
+                       "currency": currency or None, "approx": approx or None, "attribution": who or None,
+                       "event": trig.cls if trig else None, "revision": int(revision), "history": int(history),
+                       "noun": noun or None}))
+    return claims
