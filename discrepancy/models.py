@@ -168,3 +168,56 @@ SEVERITIES = ("info", "warning", "error")
 
 CATEGORIES = ("date", "history", "name", "number", "place", "novelty", "duration", "weekday")
 """The categories a finding can have (besides ``internal``)."""
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One rule file, validated: which check it runs, with what parameters, and how it reports."""
+
+    id: str
+    """Stable unique id, grouped by range (``DATE101``)."""
+    name: str
+    """Short dotted name (``date.part-conflict``)."""
+    check: str
+    """The check type it runs, one of the fixed set in ``engine.registry``."""
+    params: object
+    """The check's parameters, validated by the check type's parameter model."""
+    severity: str
+    """``error``, ``warning`` or ``info``: the severity of its findings among sources alone."""
+    message: str
+    """Message template with named fields (``{subject}``, ``{values}`` and the check's own)."""
+    description: str
+    """What the rule finds and why, for ``discrepancy explain``."""
+    groups: tuple[str, ...]
+    """Groups it belongs to, for ``--select``/``--ignore`` (``all``, ``dates``)."""
+    examples_pass: tuple[tuple[tuple[str, str], ...], ...]
+    """Example clusters it must not flag: each a tuple of (file name, article text) pairs."""
+    examples_fail: tuple[tuple[tuple[str, str], ...], ...]
+    """Example clusters it must flag, in the same form."""
+    path: str
+    """The rule file it was loaded from."""
+    line: int = 1
+    """Line of the rule file where the rule begins."""
+
+    @property
+    def category(self) -> str:
+        """The finding category the rule reports under (its params' ``category``)."""
+        return getattr(self.params, "category", "internal")
+
+
+@dataclass(frozen=True)
+class RunResult:
+    """Everything one run produced: what the reports render."""
+
+    articles: tuple[Article, ...]
+    """The articles read, sorted by path."""
+    findings: tuple[Finding, ...]
+    """The findings to report, sorted by ``Finding.sort_key`` (after baseline and filters)."""
+    skipped: tuple[Skipped, ...] = ()
+    """Input that could not be used, with reasons."""
+    rules: tuple[Rule, ...] = ()
+    """The rules that ran."""
+    generated_at: str = ""
+    """When the run happened (ISO timestamp); only report headers show it."""
+    suppressed: int = 0
+    """How many findings a baseline file suppressed."""

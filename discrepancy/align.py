@@ -1,0 +1,351 @@
+"""Claims -> aligned groups: claims about the same fact from different articles, side by side.
+
+Events are grouped by class, participants and time (two occurrences of one kind of event stay
+apart); names are clustered across spellings with the name matcher, comparing only names that
+share a blocking key; numbers by the thing they count.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Iterable, Sequence
+
+import pandas as pd
+from dateutil.relativedelta import relativedelta
+
+from discrepancy.models import Article, Claim, Group
+from discrepancy.names import blocking_keys, compare, spelling_variant
+
+SAME_OCCURRENCE_GAP_DAYS = 5
+"""Two day-precise dates of one kind of event further apart than this are different occurrences."""
+
+
+# --- small helpers -----------------------------------------------------------------------
+
+def interval(value: str) -> tuple[dt.date, dt.date]:
+    """The days an ISO value (or range START/END) can stand for, at its precision."""
+    first, _, last = value.partition("/")
+    last = last or first
+    return _start_of(first), _end_of(last)
+
+
+def _start_of(value: str) -> dt.date:
+    parts = [int(p) for p in value.split("-")]
+    return dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+
+
+def _end_of(value: str) -> dt.date:
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return dt.date(*parts)
+    if len(parts) == 2:
+        return dt.date(parts[0], parts[1], 1) + relativedelta(months=1, days=-1)
+    return dt.date(parts[0], 12, 31)
+
+
+def precision(value: str) -> str:
+    """day, month or year: how precise an ISO value's least precise end is."""
+    ends = value.split("/")
+    n = min(len(e.split("-")) for e in ends)
+    return {3: "day", 2: "month", 1: "year"}[n]
+
+
+def participants(claim: Claim) -> frozenset[str]:
+    """The countries a claim names as taking part (empty when unknown)."""
+    value = claim.attr("participants") or ""
+    return frozenset(p for p in value.split(",") if p)
+
+
+def participants_compatible(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Unknown fits anything; otherwise one set contains the other or they share two members."""
+    if not a or not b:
+        return True
+    return a <= b or b <= a or len(a & b) >= 2
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, i: int, j: int) -> None:
+        a, b = self.find(i), self.find(j)
+        if a != b:
+            self.parent[max(a, b)] = min(a, b)
+
+    def groups(self) -> list[list[int]]:
+        out: dict[int, list[int]] = defaultdict(list)
+        for i in range(len(self.parent)):
+            out[self.find(i)].append(i)
+        return sorted(out.values(), key=lambda g: g[0])
+
+
+def _main_participants(claims: Sequence[Claim]) -> dict[str, frozenset[str]]:
+    """Per source, the countries its claims name most often: the default for claims naming none."""
+    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for c in claims:
+        for p in participants(c):
+            counts[c.source][p] += 1
+    out = {}
+    for source, per in counts.items():
+        ranked = sorted(per.items(), key=lambda kv: (-kv[1], kv[0]))
+        top = [name for name, n in ranked[:2] if n >= max(2, ranked[0][1] // 2)]
+        out[source] = frozenset(top)
+    return out
+
+
+def _with_default_participants(claim: Claim, defaults: dict[str, frozenset[str]]) -> frozenset[str]:
+    return participants(claim) or defaults.get(claim.source, frozenset())
+
+
+# --- events --------------------------------------------------------------------------------
+
+@dataclass
+class _Occurrence:
+    cls: str
+    claims: list[Claim] = field(default_factory=list)
+
+
+def _occurrences(claims: list[Claim], defaults) -> list[_Occurrence]:
+    """Event-date claims of one class split into occurrences by participants and time."""
+    fine = [c for c in claims if precision(c.value) == "day" and c.attr("period") != "1"]
+    coarse = [c for c in claims if c not in fine and precision(c.value) != "year"]
+    uf = _UnionFind(len(fine))
+    spans = [interval(c.value) for c in fine]
+    parts = [_with_default_participants(c, defaults) for c in fine]
+    for i in range(len(fine)):
+        for j in range(i + 1, len(fine)):
+            gap = max((spans[j][0] - spans[i][1]).days, (spans[i][0] - spans[j][1]).days, 0)
+            if gap <= SAME_OCCURRENCE_GAP_DAYS and participants_compatible(parts[i], parts[j]):
+                uf.union(i, j)
+    occurrences = [_Occurrence(claims[0].key, [fine[i] for i in group]) for group in uf.groups()]
+    for c in coarse:
+        lo, hi = interval(c.value)
+        home = [o for o in occurrences
+                if any(interval(x.value)[0] <= hi and lo <= interval(x.value)[1] for x in o.claims)
+                and all(participants_compatible(_with_default_participants(c, defaults),
+                                                _with_default_participants(x, defaults)) for x in o.claims)]
+        if len(home) == 1:
+            home[0].claims.append(c)
+    return [o for o in occurrences if len({c.source for c in o.claims}) >= 1]
+
+
+def _event_groups(frame: pd.DataFrame, defaults) -> tuple[list[Group], list[tuple[str, _Occurrence]]]:
+    groups: list[Group] = []
+    named: list[tuple[str, _Occurrence]] = []
+    events = frame[frame.kind == "event_date"]
+    for cls, rows in events.groupby("key", sort=True):
+        for n, occ in enumerate(_occurrences(list(rows.claim), defaults), 1):
+            event_id = f"{cls}#{n}"
+            named.append((event_id, occ))
+            if len({c.source for c in occ.claims}) < 2:
+                continue
+            instant = any(c.attr("instant") == "1" for c in occ.claims)
+            label = occ.claims[0].subject.split(" of the ", 1)[-1]
+            when = min(c.value.split("/")[0] for c in occ.claims)
+            title = f"the {label} of {when[:7]}"
+            if instant:
+                groups.append(Group("event_date", f"{event_id}/date", f"date of {title}", tuple(occ.claims), event_id))
+                continue
+            for part, takes in (("start", ("start", "span")), ("end", ("end", "span"))):
+                members = tuple(c for c in occ.claims if c.attr("part") in takes)
+                if len({c.source for c in members}) >= 2:
+                    groups.append(Group("event_date", f"{event_id}/{part}", f"{part} of {title}", members, event_id))
+    return groups, named
+
+
+def _duration_groups(frame: pd.DataFrame, occurrences: list[tuple[str, _Occurrence]], defaults) -> list[Group]:
+    groups = []
+    durations = frame[frame.kind == "duration"]
+    for cls, rows in durations.groupby("key", sort=True):
+        candidates = [(eid, o) for eid, o in occurrences if o.cls == cls]
+        claims = list(rows.claim)
+        by_event: dict[str, list[Claim]] = defaultdict(list)
+        for c in claims:
+            fits = [(eid, o) for eid, o in candidates
+                    if all(participants_compatible(_with_default_participants(c, defaults),
+                                                   _with_default_participants(x, defaults)) for x in o.claims)]
+            # the occurrence the duration's own article dates, else the one most sources date
+            own = [f for f in fits if any(x.source == c.source for x in f[1].claims)]
+            pick = own or sorted(fits, key=lambda f: -len({x.source for x in f[1].claims}))
+            by_event[pick[0][0] if pick else f"{cls}#?"].append(c)
+        for eid, members in sorted(by_event.items()):
+            occ = dict(occurrences).get(eid)
+            spans = [x for x in occ.claims if x.attr("part") == "span"] if occ else []
+            all_claims = tuple(sorted(members + spans, key=lambda c: c.sort_key))
+            if len({c.source for c in all_claims}) >= 2:
+                label = members[0].subject
+                groups.append(Group("duration", f"{eid}/length", label, all_claims, eid))
+    return groups
+
+
+def _history_groups(frame: pd.DataFrame, defaults) -> list[Group]:
+    groups = []
+    history = frame[frame.kind == "history"]
+    for key, rows in history.groupby("key", sort=True):
+        claims = list(rows.claim)
+        uf = _UnionFind(len(claims))
+        for i in range(len(claims)):
+            for j in range(i + 1, len(claims)):
+                a, b = claims[i], claims[j]
+                ca, cb = a.attr("class") or "", b.attr("class") or ""
+                if ca and cb and ca != cb:
+                    continue
+                if participants_compatible(_with_default_participants(a, defaults),
+                                           _with_default_participants(b, defaults)):
+                    uf.union(i, j)
+        for n, idx in enumerate(uf.groups(), 1):
+            members = tuple(claims[i] for i in idx)
+            if len({c.source for c in members}) >= 2:
+                cls = next((c.attr("class") for c in members if c.attr("class")), "")
+                subject = members[0].subject if cls else (
+                    "earlier occurrence" if key == "previous" else "start of the series")
+                groups.append(Group("history", f"history/{key}/{cls or 'any'}#{n}", subject, members,
+                                    f"{cls}#history" if cls else "history"))
+    return groups
+
+
+def _novelty_groups(frame: pd.DataFrame, articles: Sequence[Article], defaults) -> list[Group]:
+    groups = []
+    novelty = frame[frame.kind == "novelty"]
+    history = list(frame[frame.kind == "history"].claim)
+    anchors = {a.path: a.anchor.date for a in articles if a.anchor}
+    latest = max(anchors.values()) if anchors else None
+    for cls, rows in novelty.groupby("key", sort=True):
+        for claim in rows.claim:
+            reference = anchors.get(claim.source, latest)
+            if reference is None:
+                continue
+            earlier = [h for h in history
+                       if h.source != claim.source and (not h.attr("class") or h.attr("class") == cls)
+                       and participants_compatible(_with_default_participants(h, defaults),
+                                                   _with_default_participants(claim, defaults))
+                       and interval(h.value)[1] < reference - dt.timedelta(days=20)]
+            if earlier:
+                members = tuple(sorted([claim, *earlier], key=lambda c: c.sort_key))
+                groups.append(Group("novelty", f"novelty/{cls}/{claim.source}", claim.subject, members,
+                                    f"{cls}#novelty"))
+    return groups
+
+
+def _weekday_groups(frame: pd.DataFrame) -> list[Group]:
+    groups = []
+    for (source, key), rows in frame[frame.kind == "weekday"].groupby(["source", "key"], sort=True):
+        groups.append(Group("weekday", f"weekday/{source}/{key}", list(rows.claim)[0].subject,
+                            tuple(rows.claim), "dates"))
+    return groups
+
+
+# --- names ---------------------------------------------------------------------------------
+
+def _name_groups(frame: pd.DataFrame) -> list[Group]:
+    claims = list(frame[frame.kind == "name"].claim)
+    if not claims:
+        return []
+    spellings = sorted({c.value for c in claims})
+    index = {s: i for i, s in enumerate(spellings)}
+    multi = [s for s in spellings if len(s.split()) > 1]
+    uf = _UnionFind(len(spellings))
+    # candidates through blocking keys only: never every name against every other
+    buckets: dict[str, list[str]] = defaultdict(list)
+    for s in spellings:
+        for key in blocking_keys(s):
+            buckets[key].append(s)
+    compared: set[tuple[str, str]] = set()
+    for bucket in buckets.values():
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1:]:
+                pair = (a, b) if a < b else (b, a)
+                if pair in compared:
+                    continue
+                compared.add(pair)
+                # a lone word joins a full name only through the article that uses both
+                if (len(a.split()) == 1) != (len(b.split()) == 1):
+                    continue
+                if compare(a, b).same:
+                    uf.union(index[a], index[b])
+    # "Madani" joins "Vali Madani" where one article uses both
+    by_source: dict[str, set[str]] = defaultdict(set)
+    for c in claims:
+        by_source[c.source].add(c.value)
+    for names in by_source.values():
+        for short in (n for n in names if len(n.split()) == 1):
+            fulls = [f for f in names if len(f.split()) > 1 and f.split()[-1].casefold() == short.casefold()]
+            if len(fulls) == 1:
+                uf.union(index[short], index[fulls[0]])
+    groups = []
+    for n, idx in enumerate(uf.groups(), 1):
+        names = {spellings[i] for i in idx}
+        members = tuple(c for c in claims if c.value in names)
+        if len({c.source for c in members}) >= 2 and len(names) >= 2:
+            full = max(names, key=lambda s: (len(s.split()), len(s), s))
+            groups.append(Group("name", f"name/{full}", full, members, "names"))
+    del multi
+    return groups
+
+
+# --- numbers -------------------------------------------------------------------------------
+
+def _number_groups(frame: pd.DataFrame) -> list[Group]:
+    groups = []
+    numbers = frame[(frame.kind == "number")]
+    for key, rows in numbers.groupby("key", sort=True):
+        claims = [c for c in rows.claim if c.attr("history") != "1"]
+        if len({c.source for c in claims}) < 2:
+            continue
+        # split by who gives the figure and which event it belongs to
+        uf = _UnionFind(len(claims))
+        for i in range(len(claims)):
+            for j in range(i + 1, len(claims)):
+                a, b = claims[i], claims[j]
+                wa, wb = a.attr("attribution"), b.attr("attribution")
+                if wa and wb and wa != wb:
+                    continue
+                ea, eb = a.attr("event"), b.attr("event")
+                if bool(ea) != bool(eb) or (ea and eb and ea != eb):
+                    continue
+                if a.attr("dimension") != b.attr("dimension") or a.attr("currency") != b.attr("currency"):
+                    continue
+                uf.union(i, j)
+        for n, idx in enumerate(uf.groups(), 1):
+            members = tuple(claims[i] for i in idx)
+            if len({c.source for c in members}) >= 2:
+                event = members[0].attr("event") or ""
+                groups.append(Group("number", f"number/{key}#{n}", members[0].subject, members,
+                                    f"{event}#numbers" if event else "numbers"))
+    return groups
+
+
+def align(articles: Sequence[Article], claims: Iterable[Claim]) -> list[Group]:
+    """Every group of claims that could disagree, in a deterministic order."""
+    from discrepancy.extract import claims_frame
+
+    claims = sorted(claims, key=lambda c: c.sort_key)
+    frame = claims_frame(claims)
+    if frame.empty:
+        return []
+    defaults = _main_participants(claims)
+    event_groups, occurrences = _event_groups(frame, defaults)
+    groups = [
+        *event_groups,
+        *_duration_groups(frame, occurrences, defaults),
+        *_history_groups(frame, defaults),
+        *_novelty_groups(frame, articles, defaults),
+        *_weekday_groups(frame),
+        *_name_groups(frame),
+        *_number_groups(frame),
+    ]
+    return sorted(groups, key=lambda g: (g.kind, g.key))
+
+
+def describe(group: Group) -> str:
+    """A one-line summary of a group, for debugging and the claims export."""
+    return json.dumps({"kind": group.kind, "key": group.key, "subject": group.subject,
+                       "values": [(c.source, c.value) for c in group.claims]}, ensure_ascii=False)

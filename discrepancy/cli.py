@@ -1,0 +1,213 @@
+"""Command-line interface: options -> pipeline -> formatter -> exit code. The only module that writes."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import json
+import os
+import sys
+import tempfile
+from pathlib import Path
+from typing import List, Optional
+
+import typer
+
+from discrepancy.models import SEVERITIES
+
+app = typer.Typer(add_completion=False, no_args_is_help=False, pretty_exceptions_enable=False,
+                  help="Find where news articles about the same events disagree, with the quotes that prove it.")
+
+FAIL_ON = ("error", "warning", "info", "never")
+
+
+def _fail(message: str) -> None:
+    """Bad input or usage: one line on standard error, exit code 2."""
+    typer.echo(f"discrepancy: {message}", err=True)
+    raise typer.Exit(2)
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write a report so that readers never see half of it: a temporary file, then a rename."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    folder.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def _emit(text: str, output: Optional[Path]) -> None:
+    if output is None:
+        typer.echo(text, nl=not text.endswith("\n"))
+        return
+    try:
+        write_atomically(output, text)
+    except OSError as exc:
+        _fail(f"{output}: cannot write report: {exc.strerror or exc}")
+
+
+def _settings(paths: List[Path], config: Optional[Path], **overrides):
+    from discrepancy.config import ConfigError, load_settings
+
+    start = paths[0] if paths else Path.cwd()
+    try:
+        return load_settings(config, start, overrides)
+    except ConfigError as exc:
+        _fail(str(exc))
+
+
+def _rules(settings):
+    from discrepancy.engine.schema import RuleFileError, bundled_rules_dir, load_rules
+    from discrepancy.filters import select_rules, unknown_selectors
+
+    try:
+        rules = load_rules([bundled_rules_dir(), *settings.rules_dirs])
+    except RuleFileError as exc:
+        _fail(str(exc))
+    for selector in (*unknown_selectors(rules, settings.select), *unknown_selectors(rules, settings.ignore)):
+        _fail(f"--select/--ignore {selector!r} matches no rule id, id prefix or group")
+    return select_rules(rules, settings.select, settings.ignore)
+
+
+def _default_paths(paths: Optional[List[Path]]) -> List[Path]:
+    if paths:
+        return list(paths)
+    from discrepancy.resources import seeds_dir
+
+    return [seeds_dir()]
+
+
+def _run(paths: List[Path], rules):
+    from discrepancy.ingest import InputError
+    from discrepancy.pipeline import check_paths
+
+    try:
+        return check_paths(paths, rules)
+    except InputError as exc:
+        _fail(str(exc))
+
+
+def _split(values: Optional[List[str]]) -> Optional[tuple]:
+    if not values:
+        return None
+    return tuple(v.strip() for item in values for v in item.split(",") if v.strip())
+
+
+PathsArg = typer.Argument(None, help="Article files (.txt, .md) and folders (searched recursively). "
+                                     "Default: the bundled seed articles.")
+
+
+@app.command()
+def check(paths: Optional[List[Path]] = PathsArg,
+          format: Optional[str] = typer.Option(None, "--format", "-f",
+                                               help="terminal, markdown, json, sarif, github or csv."),
+          output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the report to this file."),
+          fail_on: Optional[str] = typer.Option(None, "--fail-on",
+                                                help="Exit 1 when a finding is at or above: error (default), "
+                                                     "warning, info, or never."),
+          select: Optional[List[str]] = typer.Option(None, "--select", help="Run only these rule ids, id "
+                                                     "prefixes or groups (repeat or comma-separate)."),
+          ignore: Optional[List[str]] = typer.Option(None, "--ignore", help="Do not run these rules."),
+          rules_dir: Optional[List[Path]] = typer.Option(None, "--rules", help="Also load rules from this folder."),
+          config: Optional[Path] = typer.Option(None, "--config", help="Configuration file (discrepancy.toml "
+                                                "or pyproject.toml); default: found from the checked path up."),
+          baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this "
+                                                  "baseline file."),
+          color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour in the terminal report."),
+          ) -> None:
+    """Check articles for discrepancies between sources and print a report."""
+    from discrepancy.baseline import BaselineError, apply_baseline, load_baseline
+    from discrepancy.report import FORMATS, render
+
+    paths = _default_paths(paths)
+    settings = _settings(paths, config, select=_split(select), ignore=_split(ignore), fail_on=fail_on,
+                         format=format, rules_dirs=rules_dir or None, baseline=baseline, output=output)
+    if settings.format not in FORMATS:
+        _fail(f"--format {settings.format!r}: expected one of {', '.join(FORMATS)}")
+    if settings.fail_on not in FAIL_ON:
+        _fail(f"--fail-on {settings.fail_on!r}: expected one of {', '.join(FAIL_ON)}")
+    rules = _rules(settings)
+    result, _ = _run(paths, rules)
+    if settings.baseline is not None:
+        try:
+            known = load_baseline(settings.baseline)
+        except BaselineError as exc:
+            _fail(str(exc))
+        kept, suppressed = apply_baseline(result.findings, known)
+        result = dataclasses.replace(result, findings=tuple(kept), suppressed=suppressed)
+    use_color = color if color is not None else (settings.output is None and sys.stdout.isatty())
+    width = 100 if settings.output is not None or not sys.stdout.isatty() else None
+    _emit(render(result, settings.format, color=use_color, width=width or 100), settings.output)
+    raise typer.Exit(exit_code(result.findings, settings.fail_on))
+
+
+def exit_code(findings, fail_on: str) -> int:
+    """1 when a finding is at or above ``fail_on``, else 0."""
+    if fail_on == "never":
+        return 0
+    threshold = SEVERITIES.index(fail_on)
+    return int(any(SEVERITIES.index(f.severity) >= threshold for f in findings if f.severity in SEVERITIES))
+
+
+@app.command()
+def timex(file: Path = typer.Argument(..., help="A text file."),
+          dct: Optional[str] = typer.Option(None, help="Document creation time, YYYY-MM-DD."),
+          format: str = typer.Option("json", "--format", help="json or text.")) -> None:
+    """Print the time expressions the tagger finds in FILE, with TIMEX3 types and values."""
+    from discrepancy.timex import tag
+
+    try:
+        text = file.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        _fail(f"{file}: cannot read: {exc}")
+    anchor = None
+    if dct:
+        try:
+            anchor = dt.date.fromisoformat(dct[:10])
+        except ValueError:
+            _fail(f"--dct {dct!r}: expected YYYY-MM-DD")
+    found = tag(text, anchor=anchor, anchor_how=f"document creation time {dct}" if dct else None)
+    if format == "json":
+        typer.echo(json.dumps([{"start": t.start, "end": t.end, "type": t.type, "value": t.value,
+                                "text": t.text} for t in found], ensure_ascii=False))
+    elif format == "text":
+        for t in found:
+            typer.echo(f"{t.start}-{t.end}\t{t.type}\t{t.value}\t{t.text}\t{t.derivation}")
+    else:
+        _fail(f"--format {format!r}: expected json or text")
+
+
+@app.command("same-name")
+def same_name(a: Optional[str] = typer.Argument(None), b: Optional[str] = typer.Argument(None),
+              batch: bool = typer.Option(False, "--batch", help="Read A<TAB>B lines on standard input.")) -> None:
+    """Say whether two names are spellings of one name, and why."""
+    from discrepancy.names import compare
+
+    if batch:
+        out = []
+        for number, line in enumerate(sys.stdin, 1):
+            line = line.rstrip("\n")
+            if "\t" not in line:
+                out.append("0\tno tab on this line")
+                continue
+            left, right = line.split("\t", 1)
+            verdict = compare(left, right)
+            out.append(f"{int(verdict.same)}\t{verdict.reason}")
+        typer.echo("\n".join(out))
+        return
+    if a is None or b is None:
+        _fail("same-name needs two names, or --batch")
+    verdict = compare(a, b)
+    typer.echo(f"{'same' if verdict.same else 'different'}: {verdict.reason}")
+
+
+def main() -> None:
+    app()

@@ -1,0 +1,45 @@
+"""Check type about counts and amounts."""
+from __future__ import annotations
+
+from typing import Iterable
+
+from discrepancy.engine.registry import CheckParams, CheckType, Hit, register
+from discrepancy.models import Claim, Group
+
+
+class NumberParams(CheckParams):
+    """Parameters of ``number_conflict``."""
+
+    approximate_tolerance: float = 0.1
+    """How far an approximate figure ("about 300") may be from an exact one, relative (0.1 = 10%)."""
+
+
+def _range(claim: Claim, tolerance: float) -> tuple[float, float]:
+    """The values a figure allows: exact, about (+/- tolerance), at least, at most."""
+    value = float(claim.attr("base") or claim.value)
+    approx = claim.attr("approx")
+    if approx == "about":
+        return value * (1 - tolerance), value * (1 + tolerance)
+    if approx == "at_least":
+        return value, float("inf")
+    if approx == "at_most":
+        return 0.0, value
+    return value, value
+
+
+def number_conflict(group: Group, params: NumberParams) -> Iterable[Hit]:
+    claims = [c for c in group.claims if c.attr("revision") != "1"]
+    for i, a in enumerate(claims):
+        lo_a, hi_a = _range(a, params.approximate_tolerance)
+        for b in claims[i + 1:]:
+            if a.source == b.source:
+                continue
+            lo_b, hi_b = _range(b, params.approximate_tolerance)
+            if hi_a < lo_b - 1e-9 or hi_b < lo_a - 1e-9:
+                yield Hit(group.subject, group.claims)
+                return
+
+
+register(CheckType(
+    name="number_conflict", params=NumberParams, kinds=("number",), fields=(), run=number_conflict,
+    summary="Sources give different counts or amounts of the same thing, beyond stated approximation."))

@@ -1,0 +1,52 @@
+"""The whole flow, once: paths -> articles -> claims -> groups -> findings -> RunResult."""
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Mapping, Sequence
+
+from discrepancy.align import align
+from discrepancy.engine.run import run_rules
+from discrepancy.extract import extract_all
+from discrepancy.ingest import parse_article, read_articles
+from discrepancy.models import Article, Claim, Rule, RunResult, Skipped
+
+
+def analyse(articles: Sequence[Article], rules: Sequence[Rule]) -> tuple[RunResult, list[Claim]]:
+    """Findings for articles already read, and every claim extracted from them."""
+    articles = sorted(articles, key=lambda a: a.path)
+    anchored, claims, skipped = extract_all(articles)
+    groups = align(anchored, claims)
+    findings = run_rules(rules, groups)
+    result = RunResult(articles=tuple(anchored), findings=tuple(findings), skipped=tuple(skipped),
+                       rules=tuple(rules), generated_at=_now())
+    return result, claims
+
+
+def check_paths(paths: Sequence[Path], rules: Sequence[Rule]) -> tuple[RunResult, list[Claim]]:
+    """Read the articles under ``paths`` and check them. Raises ``InputError`` for unusable input."""
+    articles, skipped = read_articles(paths)
+    result, claims = analyse(articles, rules)
+    return _with_skipped(result, skipped), claims
+
+
+def check_texts(texts: Mapping[str, str], rules: Sequence[Rule]) -> RunResult:
+    """Check articles given as text by file name (rule examples, tests)."""
+    articles: list[Article] = []
+    skipped: list[Skipped] = []
+    for name, text in sorted(texts.items()):
+        parsed = parse_article(name, text)
+        (skipped if isinstance(parsed, Skipped) else articles).append(parsed)
+    result, _ = analyse(articles, rules)
+    return _with_skipped(result, skipped)
+
+
+def _with_skipped(result: RunResult, skipped: Sequence[Skipped]) -> RunResult:
+    import dataclasses
+
+    merged = tuple(sorted([*skipped, *result.skipped], key=lambda s: (s.source, s.line or 0, s.reason)))
+    return dataclasses.replace(result, skipped=merged)
+
+
+def _now() -> str:
+    return dt.datetime.now(dt.timezone.utc).replace(microsecond=0).isoformat().replace("+00:00", "Z")
