@@ -309,18 +309,41 @@ def _number_groups(frame: pd.DataFrame) -> list[Group]:
                 if wa and wb and wa != wb:
                     continue
                 ea, eb = a.attr("event"), b.attr("event")
-                if bool(ea) != bool(eb) or (ea and eb and ea != eb):
+                if ea and eb and ea != eb:
                     continue
                 if a.attr("dimension") != b.attr("dimension") or a.attr("currency") != b.attr("currency"):
                     continue
                 uf.union(i, j)
         for n, idx in enumerate(uf.groups(), 1):
-            members = tuple(claims[i] for i in idx)
+            members = _in_common_unit(tuple(claims[i] for i in idx))
             if len({c.source for c in members}) >= 2:
-                event = members[0].attr("event") or ""
+                event = next((c.attr("event") for c in members if c.attr("event")), "")
                 groups.append(Group("number", f"number/{key}#{n}", members[0].subject, members,
                                     f"{event}#numbers" if event else "numbers"))
     return groups
+
+
+def _in_common_unit(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
+    """Figures of one dimension shown in the unit most of them use ("42 square kilometres" shown
+    as 4200 beside "4,200 hectares"), so the values compare like with like."""
+    import dataclasses
+
+    units = [c.attr("unit") for c in claims if c.attr("unit")]
+    if len(set(units)) < 2:
+        return claims
+    common = max(sorted(set(units)), key=units.count)
+    factor = next(float(c.attr("base")) / float(c.value) for c in claims
+                  if c.attr("unit") == common and float(c.value))
+    out = []
+    for c in claims:
+        if c.attr("unit") and c.attr("unit") != common and factor:
+            value = float(c.attr("base")) / factor
+            shown = str(int(value)) if value.is_integer() else f"{value:.6g}"
+            out.append(dataclasses.replace(c, value=shown,
+                                           derivation=f"{c.derivation}; = {shown} {common}"))
+        else:
+            out.append(c)
+    return tuple(out)
 
 
 def align(articles: Sequence[Article], claims: Iterable[Claim]) -> list[Group]:

@@ -2,6 +2,7 @@
 claims table (a pandas DataFrame) that alignment and the analysts' export use."""
 from __future__ import annotations
 
+import dataclasses
 import json
 from typing import Iterable, Sequence
 
@@ -18,9 +19,13 @@ COLUMNS = ("source", "role", "kind", "subject", "key", "value", "quote", "line",
            "derivation", "attrs")
 
 
-def extract_article(article: Article) -> tuple[Article, list[Claim], list[Skipped]]:
-    """The anchored article, its claims, and a skipped record for any extractor that failed on it."""
+def extract_article(article: Article, names: dict[str, str] | None = None
+                    ) -> tuple[Article, list[Claim], list[Skipped]]:
+    """The anchored article, its claims, and a skipped record for any extractor that failed on it.
+    ``names`` are the named events known across the set (see ``events.event_names``)."""
     article, ctx = build_context(article)
+    if names:
+        ctx = dataclasses.replace(ctx, event_names=tuple(sorted(names.items())))
     claims: list[Claim] = []
     skipped: list[Skipped] = []
     for name, extractor in EXTRACTORS:
@@ -34,8 +39,16 @@ def extract_article(article: Article) -> tuple[Article, list[Claim], list[Skippe
 def extract_all(articles: Iterable[Article]) -> tuple[list[Article], list[Claim], list[Skipped]]:
     """Claims of every article, sorted; articles come back anchored."""
     out_articles, out_claims, skipped = [], [], []
+    articles = list(articles)
+    names: dict[str, str] = {}
+    for article in articles:  # first pass: which names stand for which kind of event
+        try:
+            for name, cls in events.event_names(build_context(article)[1]).items():
+                names.setdefault(name, cls)
+        except Exception as exc:
+            skipped.append(Skipped(article.path, None, f"event-name scan failed: {type(exc).__name__}: {exc}"))
     for article in articles:
-        anchored, claims, problems = extract_article(article)
+        anchored, claims, problems = extract_article(article, names)
         out_articles.append(anchored)
         out_claims.extend(claims)
         skipped.extend(problems)

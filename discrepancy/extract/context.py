@@ -46,6 +46,9 @@ class Context:
     """Its sentences, in order."""
     timexes: tuple[TimeExpression, ...]
     """Time expressions in the prepared text, resolved against the anchor."""
+    event_names: tuple[tuple[str, str], ...] = ()
+    """Named events known across the article set, as (folded name, event class) pairs
+    ("etlex" -> fair), so "ETLEX 2025, which runs 20-23 May" is dated as a fair."""
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence containing a text offset."""
@@ -110,7 +113,7 @@ def find_anchor(article: Article, untagged: list[TimeExpression] | None = None) 
         if not _is_explicit_day(t):
             continue
         day = dt.date.fromisoformat(t.calendar.split("/")[-1])
-        if article.published and not day.isoformat().startswith(article.published):
+        if article.published and day.isoformat()[:7] > article.published:
             continue  # a month-precision publication date bounds the anchor
         if best is None or day > best[0]:
             best = (day, t)

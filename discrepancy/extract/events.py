@@ -47,6 +47,9 @@ def _event_lexicon():
     trigger_re = word_pattern(tuple(w for spec in classes.values() for w in spec.get("triggers", [])))
     patterns = [(name, re.compile(p)) for name, spec in classes.items() for p in spec.get("patterns", [])]
     part_res = {part: word_pattern(tuple(words)) for part, words in lex["parts"].items()}
+    prepositions = {part: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words)
+                                     + r")\s+(?:on\s+|the\s+)?$", re.I)
+                    for part, words in lex.get("part_prepositions", {}).items()}
     return {
         "classes": classes,
         "trigger_class": trigger_class,
@@ -55,6 +58,7 @@ def _event_lexicon():
         "not_before": frozenset(w.casefold() for w in lex.get("not_before", [])),
         "other": frozenset(w.casefold() for w in lex.get("other_occurrence", [])),
         "parts": part_res,
+        "prepositions": prepositions,
         "reporting": word_pattern(tuple(lex.get("reporting_verbs", []))),
     }
 
@@ -80,12 +84,50 @@ def is_instant(cls: str) -> bool:
     return bool(_event_lexicon()["classes"].get(cls, {}).get("instant"))
 
 
-def triggers_in(text: str, offset: int) -> list[Trigger]:
+_EVENT_NAME = re.compile(r"(?<![\w-])((?:[A-Z][\w]*(?:[ -](?=[A-Z]))?)+)\s*[-–—]?\s*((?:19|20)\d\d)(?![\w-])"
+                         r"|(?<![\w-])([A-Z]{3,}(?:-\d+)?)(?![\w-])")
+
+
+def _fold_event_name(name: str) -> str:
+    return re.sub(r"[\s\-–—]+", " ", name).strip().casefold()
+
+
+def event_names(ctx: Context) -> dict[str, str]:
+    """Named events an article introduces with an event word beside the name: "the Aras 2025
+    military exercise", "exhibition ETLEX-2025", "ETLEX, the textile and leather fair"."""
+    found: dict[str, str] = {}
+    text = ctx.article.text
+    for sentence in ctx.sentences:
+        triggers = triggers_in(sentence.text, sentence.start)
+        for m in _EVENT_NAME.finditer(sentence.text):
+            name = m.group(1) or m.group(3)
+            if not name or name.casefold() in ("the", "a"):
+                continue
+            start, end = sentence.start + m.start(), sentence.start + m.end()
+            before = text[max(sentence.start, start - 40):start]
+            after = text[end:min(sentence.end, end + 80)]
+            for tr in triggers:
+                gap_before = text[tr.end:start] if tr.end <= start else None
+                gap_after = text[end:tr.start] if tr.start >= end else None
+                if (gap_before is not None and len(gap_before.split()) <= 1 and "," not in gap_before) or (
+                        gap_after is not None and (len(gap_after.split()) <= 2 and "," not in gap_after
+                                                   or re.fullmatch(r",\s+(?:the|a|an)\s+[^,.;]{0,60}", gap_after))):
+                    found.setdefault(_fold_event_name(name), tr.cls)
+                    break
+            del before, after
+    return found
+
+
+def triggers_in(text: str, offset: int, busy: tuple[tuple[int, int], ...] = (),
+                named: tuple[tuple[str, str], ...] = ()) -> list[Trigger]:
     """Event words in a sentence, leaving out words that are part of a proper name or of a
-    compound naming something else ("Fire brigade", "Garuda Launch Systems")."""
+    compound naming something else ("Fire brigade", "Garuda Launch Systems"), and words inside
+    the ``busy`` spans (time expressions: "March 20" is no march)."""
     lex = _event_lexicon()
     found: list[Trigger] = []
     for m in lex["trigger_re"].finditer(text):
+        if any(s < offset + m.end() and offset + m.start() < e for s, e in busy):
+            continue
         word = m.group(0)
         after = re.match(r"\s*([\w-]+)", text[m.end():])
         if after and after.group(1).casefold() in lex["not_before"]:
@@ -101,6 +143,13 @@ def triggers_in(text: str, offset: int) -> list[Trigger]:
     for cls, pattern in lex["patterns"]:
         for m in pattern.finditer(text):
             found.append(Trigger(offset + m.start(), offset + m.end(), cls, m.group(0)))
+    if named:
+        classes = dict(named)
+        for m in _EVENT_NAME.finditer(text):
+            name = m.group(1) or m.group(3)
+            cls = classes.get(_fold_event_name(name or ""))
+            if cls and not any(t.start <= offset + m.start() < t.end for t in found):
+                found.append(Trigger(offset + m.start(), offset + m.end(), cls, m.group(0)))
     return sorted(found, key=lambda t: t.start)
 
 
@@ -120,6 +169,9 @@ def _part_cue(ctx: Context, clause: Clause, t: TimeExpression) -> str | None:
     """start/end when a cue in the clause (before the date, or right after it) says so."""
     text = ctx.article.text
     before = text[clause.start:t.start]
+    for part, pattern in _event_lexicon()["prepositions"].items():
+        if pattern.search(before[-20:]):
+            return part
     for part in ("end", "start"):
         pattern = _event_lexicon()["parts"][part]
         hits = [m for m in pattern.finditer(before)]
@@ -157,7 +209,29 @@ def _pick_trigger(triggers: list[Trigger], clauses: tuple[Clause, ...], index: i
         earlier = [tr for tr in triggers if clauses[j].start <= tr.start < clauses[j].end]
         if earlier:
             return nearest(earlier)
+    # "X on Monday became ..., when its rocket lifted off": a when/as clause right after
+    if index + 1 < len(clauses) and re.match(r"\s*(?:when|as|after)\b", clauses[index + 1].text, re.I):
+        later = [tr for tr in triggers if clauses[index + 1].start <= tr.start < clauses[index + 1].end]
+        if later:
+            return nearest(later)
     return None
+
+
+_DATELINE = re.compile(r"^[A-ZÀ-Þ][\w .'’-]{1,40},\s*$")
+
+
+def _is_dateline(ctx: Context, sentence: Sentence, t: TimeExpression) -> bool:
+    """"BAKU, Sept 15 (Caspian Wire) –" or a paragraph that is only a date: when the article
+    was filed, not when anything in it happened."""
+    text = ctx.article.text
+    para_start = text.rfind("\n\n", 0, t.start)
+    para_start = 0 if para_start < 0 else para_start + 2
+    head = text[para_start:t.start]
+    if not head.strip() or _DATELINE.match(head):
+        after = text[t.end:t.end + 60]
+        if re.match(r"\s*(?:\([^)]*\))?\s*(?:[–—-]|\.|$|\n)", after):
+            return True
+    return False
 
 
 def _bounds(calendar: str) -> tuple[str, str]:
@@ -252,8 +326,10 @@ def extract(ctx: Context) -> list[Claim]:
         clauses = ctx.clauses(sentence)
         if not clauses:
             continue
-        triggers = triggers_in(sentence.text, sentence.start)
-        for t in ctx.timexes_in(sentence.start, sentence.end):
+        in_sentence = ctx.timexes_in(sentence.start, sentence.end)
+        triggers = triggers_in(sentence.text, sentence.start, tuple((t.start, t.end) for t in in_sentence),
+                               ctx.event_names)
+        for t in in_sentence:
             index = _clause_index(clauses, t.start)
             clause = clauses[index]
             claims.extend(_weekday_claims(ctx, sentence, t))
@@ -262,11 +338,14 @@ def extract(ctx: Context) -> list[Claim]:
                 continue
             if t.type != "DATE" or not t.calendar:
                 continue
-            if _after_reporting_verb(ctx, clause, t):
+            if _after_reporting_verb(ctx, clause, t) or _is_dateline(ctx, sentence, t):
                 continue
             trig = _pick_trigger(triggers, clauses, index, t)
             participants = _participants(ctx, sentence, clause)
             history = _history_kind(ctx, sentence, clause, t, triggers)
+            if history and trig is not None and _history_lexicon()["origin"].search(
+                    ctx.article.text[trig.start:trig.end + 4]):
+                trig = _pick_trigger([tr for tr in triggers if tr != trig], clauses, index, t)
             if history and _before_anchor(ctx, t.calendar, days=3):
                 claims.append(_history_claim(ctx, sentence, t, history, trig, participants))
                 continue

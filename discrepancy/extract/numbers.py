@@ -16,7 +16,9 @@ from discrepancy.models import Claim
 _NOUN_STOP = {"and", "or", "of", "in", "on", "at", "to", "from", "by", "for", "with", "were", "was", "are", "is",
               "had", "have", "has", "will", "would", "could", "the", "a", "an", "that", "which", "who", "as",
               "than", "into", "per", "each", "this", "its", "their", "his", "her", "after", "before", "when", "while",
-              "took", "take", "said", "says", "according", "more", "less", "be", "been", "being", "later", "earlier"}
+              "took", "take", "said", "says", "according", "more", "less", "be", "been", "being", "later", "earlier",
+              "they", "it", "we", "he", "she", "you", "i", "them", "us", "there", "here", "those", "these", "who",
+              "what", "not", "no", "out", "up", "down", "off", "about", "over", "under", "between", "through"}
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +34,7 @@ def _lex():
     number = (rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{compound}|(?:{word_alt}))")
     pattern = re.compile(
         rf"(?<![\w.,/-])(?:(?P<cur>{cur_before})\s?)?{number}"
-        rf"(?:\s?(?P<scale>{scale_alt})\b)?(?P<hyphen>-)?",
+        rf"(?![a-z])(?:\s?(?P<scale>{scale_alt})\b)?(?P<hyphen>-)?",
         re.I)
     units = {k.casefold(): (v[0], float(v[1])) for k, v in lex["units"].items()}
     unit_re = re.compile(r"\s*(?P<unit>" + "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
@@ -84,6 +86,8 @@ def _noun_after(text: str) -> tuple[str, int]:
         word = m.group(1)
         if word.casefold() in _NOUN_STOP or word[:1].isupper() and words:
             break
+        if words and re.search(r"(?:ed|ing)$", word.casefold()) and len(word) > 4:
+            break  # a verb after the noun phrase: "12 men died", "41 workers remained"
         words.append(word)
         consumed = m.end()
         if len(words) == 4:
@@ -119,9 +123,18 @@ def extract(ctx: Context) -> list[Claim]:
                 r"\b(?:the|this|that|these) (?:figure|figures|claim|claims|report|reports|number|numbers|estimate)\b|\bthis\b",
                 nxt.text, re.I):
             continue  # the next sentence denies what this one reports
-        history = any(t.calendar and _before_anchor(ctx, t.calendar, days=60)
-                      for t in ctx.timexes_in(sentence.start, sentence.end) if t.type == "DATE")
-        triggers = triggers_in(sentence.text, sentence.start)
+        in_sentence = ctx.timexes_in(sentence.start, sentence.end)
+        old_dates = [(t.start, t.end) for t in in_sentence
+                     if t.type == "DATE" and t.calendar and _before_anchor(ctx, t.calendar, days=45)]
+        clauses = ctx.clauses(sentence)
+        triggers = triggers_in(sentence.text, sentence.start, tuple((t.start, t.end) for t in in_sentence),
+                               ctx.event_names)
+        if not triggers and si > 0 and sentences[si - 1].paragraph == sentence.paragraph:
+            # "Police estimated the crowd at about 8,000" after "Thousands rallied ...": same event
+            prev = sentences[si - 1]
+            triggers = triggers_in(prev.text, prev.start, (), ctx.event_names)
+        if not triggers:
+            continue  # a figure not tied to any event in view is background, not a claim to compare
         for m in lex["pattern"].finditer(sentence.text):
             start, end = sentence.start + m.start(), sentence.start + m.end()
             if any(s < end and start < e for s, e in timex_spans):
@@ -135,6 +148,15 @@ def extract(ctx: Context) -> list[Claim]:
             if re.search(r"[A-Z][\w-]*[- ]$", before) and not m.group("cur") and m.group("num")[0].isdigit() \
                     and not re.search(r"(?:\b(?:The|A|An|In|On|At|Some|About|Nearly|More|Over|Around|Almost)\s)$", before):
                 continue  # part of a name: "Vayu-1", "TA-2", "Kura Shield 2025"
+            if re.match(r"-?(?:year|month|week|day)s?-old", after):
+                continue  # ages
+            if re.match(r"\s*%?\s*(?:-|–|to)\s*[\d$€£]", after) or re.search(r"(?:\d\s*%?\s*(?:-|–)|\bbetween)\s*$", before):
+                continue  # a range ("2.5-7.5%"): bounds, not a count
+            clause = next((c for c in clauses if c.start <= start < c.end), None)
+            # a figure in the clause of an old date, or after one ("in June, when ... to 9.50%"), is history
+            history = any(s < start and (clause is None or s >= clause.start or
+                                         re.match(r"\s*(?:when|which|where)\b", clause.text)) for s, _ in old_dates) \
+                or (clause is not None and any(clause.start <= s < clause.end for s, _ in old_dates))
             if m.group("num").isdigit() and len(m.group("num")) == 4 and 1900 <= int(m.group("num")) <= 2100 \
                     and not m.group("scale") and not m.group("cur"):
                 continue  # a year
@@ -166,7 +188,8 @@ def extract(ctx: Context) -> list[Claim]:
                 continue
             # what the number counts
             effect = ""
-            window = text[max(sentence.start, start - 40):min(sentence.end, end + 60 + used)]
+            lo, hi = (clause.start, clause.end) if clause else (sentence.start, sentence.end)
+            window = text[max(lo, start - 40):min(hi, end + 60 + used)]
             for cls, pat in lex["effects"].items():
                 if pat.search(window):
                     effect = cls
@@ -177,8 +200,8 @@ def extract(ctx: Context) -> list[Claim]:
                 if dimension == "percent":
                     mw = re.findall(r"\b(rate|inflation|growth|turnout|unemployment|yield|yields|share|tariff|tax|"
                                     r"interest|vote|votes|support|approval)\b", before[-80:], re.I)
-                    direction = "change" if re.search(r"\bby\s*(?:a\s+)?$", before[-12:], re.I) or \
-                        re.search(r"\bby\s+(?:a\s+quarter|half)", before[-40:], re.I) else "level"
+                    direction = "level" if re.search(r"\b(?:to|at|of)\s*$", before[-6:], re.I) else (
+                        "change" if re.search(r"\bby\s*$", before[-6:], re.I) else "level")
                     thing = f"{(mw[-1].casefold() if mw else 'percent')} {direction}"
             elif currency:
                 thing = f"amount in {currency}"
@@ -191,8 +214,8 @@ def extract(ctx: Context) -> list[Claim]:
                 if not mb:
                     continue
                 thing = _noun_class(mb.group(1).casefold(), mb.group(1).casefold())
-            if thing in ("people",) and effect:
-                thing = effect
+            if effect and not dimension and not currency and (thing == "people" or thing not in lex["synonyms"].values()):
+                thing = effect  # casualties compare by what happened to them: "11 miners" / "12 men" killed
             elif effect and thing not in ("percent",) and not dimension and not currency:
                 thing = f"{thing} {effect}"
             approx = ""
