@@ -130,7 +130,7 @@ def triggers_in(text: str, offset: int, busy: tuple[tuple[int, int], ...] = (),
             continue
         word = m.group(0)
         after = re.match(r"\s*([\w-]+)", text[m.end():])
-        if after and after.group(1).casefold() in lex["not_before"]:
+        if " " not in word and after and after.group(1).casefold() in lex["not_before"]:
             continue
         before = re.search(r"([\w-]+)\s*$", text[:m.start()])
         if word[:1].isupper() and m.start() > 0 and (
@@ -336,7 +336,7 @@ def extract(ctx: Context) -> list[Claim]:
             if t.type == "DURATION" or t.duration:
                 claims.extend(_duration_or_since(ctx, sentence, clauses, index, t, triggers))
                 continue
-            if t.type != "DATE" or not t.calendar:
+            if t.type not in ("DATE", "TIME") or not t.calendar:
                 continue
             if _after_reporting_verb(ctx, clause, t) or _is_dateline(ctx, sentence, t):
                 continue

@@ -124,12 +124,15 @@ def extract(ctx: Context) -> list[Claim]:
                 nxt.text, re.I):
             continue  # the next sentence denies what this one reports
         in_sentence = ctx.timexes_in(sentence.start, sentence.end)
-        old_dates = [(t.start, t.end) for t in in_sentence
+        # an old date dates the figures near it, except "(the first change) since April", which
+        # dates the previous occurrence while the figure is about the current one
+        old_dates = [(t.start, bool(re.search(r"\bsince\s*$", text[max(0, t.start - 8):t.start], re.I)))
+                     for t in in_sentence
                      if t.type == "DATE" and t.calendar and _before_anchor(ctx, t.calendar, days=45)]
         clauses = ctx.clauses(sentence)
         triggers = triggers_in(sentence.text, sentence.start, tuple((t.start, t.end) for t in in_sentence),
                                ctx.event_names)
-        if not triggers and si > 0 and sentences[si - 1].paragraph == sentence.paragraph:
+        if not triggers and si > 0:
             # "Police estimated the crowd at about 8,000" after "Thousands rallied ...": same event
             prev = sentences[si - 1]
             triggers = triggers_in(prev.text, prev.start, (), ctx.event_names)
@@ -156,7 +159,7 @@ def extract(ctx: Context) -> list[Claim]:
             # a figure in the clause of an old date, or after one ("in June, when ... to 9.50%"), is history
             history = any(s < start and (clause is None or s >= clause.start or
                                          re.match(r"\s*(?:when|which|where)\b", clause.text)) for s, _ in old_dates) \
-                or (clause is not None and any(clause.start <= s < clause.end for s, _ in old_dates))
+                or (clause is not None and any(clause.start <= s < clause.end and not since for s, since in old_dates))
             if m.group("num").isdigit() and len(m.group("num")) == 4 and 1900 <= int(m.group("num")) <= 2100 \
                     and not m.group("scale") and not m.group("cur"):
                 continue  # a year
@@ -228,11 +231,17 @@ def extract(ctx: Context) -> list[Claim]:
             if re.match(r"-plus", after):
                 approx = "at_least"
             who = ""
-            for name, pat in lex["attributions"].items():
-                if pat.search(sentence.text):
-                    who = name
+            for scope in ((clause.text if clause else ""), sentence.text):
+                for name, pat in lex["attributions"].items():
+                    if pat.search(scope):
+                        who = name
+                        break
+                if who:
                     break
-            trig = min(triggers, key=lambda t: abs(t.start - start)) if triggers else None
+            # the event a figure belongs to: the nearest event word before it, else after it
+            earlier = [t for t in triggers if t.start < start]
+            trig = (max(earlier, key=lambda t: t.start) if earlier
+                    else min(triggers, key=lambda t: abs(t.start - start)) if triggers else None)
             revision = bool(lex["revision"].search(before[-30:]))
             normalized = value * factor if dimension else value
             shown = _fmt(value)

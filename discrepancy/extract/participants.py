@@ -26,11 +26,19 @@ def _country_pattern() -> tuple[re.Pattern, dict[str, str]]:
     return re.compile(r"(?<![\w-])(?:" + alternation + r")(?:'s|’s)?(?![\w-])", re.I), names
 
 
+_LIST_START = re.compile(r"\b(?:from|including|such as|like|among them|notably)\b[^;.()]*", re.I)
+
+
 def countries_in(text: str) -> frozenset[str]:
-    """The countries a stretch of text names, canonicalised ("Iranian" -> "Iran")."""
+    """The countries a stretch of text names as actors, canonicalised ("Iranian" -> "Iran").
+    Countries in a list after "from", "including" or "such as" say where others come from
+    ("exhibitors from Turkey, China and India"), not who acts, and are left out."""
     pattern, names = _country_pattern()
     found = set()
+    lists = [m.span() for m in _LIST_START.finditer(text)]
     for m in pattern.finditer(text):
+        if any(s <= m.start() < e for s, e in lists):
+            continue
         word = re.sub(r"(?:'s|’s)$", "", m.group(0))
         if not word[:1].isupper():
             continue  # "turkey", "chad" in lower case are not countries
