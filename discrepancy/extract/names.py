@@ -47,6 +47,11 @@ def _mentions(text: str):
             tokens.pop(0)
         while tokens and tokens[-1].group(0).casefold().rstrip("-") in _PARTICLES:
             tokens.pop()
+        # "Minister of Investment, Industry and Trade Sherzod ...": the run continues an office's
+        # name, so its common words ("Trade") belong to the title, not to the person
+        if re.search(r"[A-Z][\w-]*,?\s+(?:of|and|for|&)\s+(?:the\s+)?$|[A-Z][\w-]*,\s*$", text[:m.start()]):
+            while len(tokens) > 1 and zipf_frequency(_clean_token(tokens[0].group(0)), "en") >= 4.0:
+                tokens.pop(0)
         if not tokens:
             continue
         start = m.start() + tokens[0].start()
