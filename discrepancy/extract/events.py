@@ -308,6 +308,12 @@ def _history_kind(ctx: Context, sentence: Sentence, clause: Clause, t: TimeExpre
         return "origin"
     if hl["since"].search(before_clause[-12:]) and hl["first"].search(before_sentence):
         return "previous"
+    # "the rocket's first launch attempt, in August 2024": the first occurrence, dated
+    for m in re.finditer(r"\bfirst\b((?:\s+[\w'’-]+){1,3})", text[clause.start:clause.end], re.I):
+        words = re.findall(r"[\w'’-]+", m.group(1))
+        if any(_class_of(w) or hl["occurrence"].fullmatch(w) for w in words) and \
+                _before_anchor(ctx, t.calendar, days=20):
+            return "origin"
     previous = hl["previous"]
     for m in previous.finditer(text[clause.start:clause.end]):
         follow = text[clause.start + m.end():clause.end]
