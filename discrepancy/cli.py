@@ -82,7 +82,9 @@ def _default_paths(paths: Optional[List[Path]]) -> List[Path]:
         return list(paths)
     from discrepancy.resources import seeds_dir
 
-    return [seeds_dir()]
+    seeds = seeds_dir()
+    relative = os.path.relpath(seeds)
+    return [Path(relative) if not relative.startswith("..") else seeds]
 
 
 def _run(paths: List[Path], rules):
@@ -147,6 +149,80 @@ def check(paths: Optional[List[Path]] = PathsArg,
     width = 100 if settings.output is not None or not sys.stdout.isatty() else None
     _emit(render(result, settings.format, color=use_color, width=width or 100), settings.output)
     raise typer.Exit(exit_code(result.findings, settings.fail_on))
+
+
+@app.command("rules")
+def list_rules(rules_dir: Optional[List[Path]] = typer.Option(None, "--rules", help="Also load rules from this folder."),
+               config: Optional[Path] = typer.Option(None, "--config", help="Configuration file."),
+               format: str = typer.Option("text", "--format", help="text or json.")) -> None:
+    """List the rules: id, name, severity, groups and a one-line description."""
+    settings = _settings([Path.cwd()], config, rules_dirs=rules_dir or None)
+    rules = _rules(dataclasses.replace(settings, select=None, ignore=()))
+    if format == "json":
+        typer.echo(json.dumps([{"id": r.id, "name": r.name, "check": r.check, "category": r.category,
+                                "severity": r.severity, "groups": list(r.groups),
+                                "description": " ".join(r.description.split())} for r in rules], indent=2))
+        return
+    if format != "text":
+        _fail(f"--format {format!r}: expected text or json")
+    for r in rules:
+        first = " ".join(r.description.split()).split(". ")[0].rstrip(".")
+        first = first if len(first) <= 90 else first[:89].rsplit(" ", 1)[0] + "…"
+        typer.echo(f"{r.id:<9} {r.name:<32} {r.severity:<8} {','.join(r.groups):<22} {first}")
+
+
+@app.command()
+def explain(rule_id: str = typer.Argument(..., help="A rule id, e.g. DATE101."),
+            rules_dir: Optional[List[Path]] = typer.Option(None, "--rules", help="Also load rules from this folder."),
+            config: Optional[Path] = typer.Option(None, "--config", help="Configuration file.")) -> None:
+    """Print a rule's description, parameters and examples."""
+    settings = _settings([Path.cwd()], config, rules_dirs=rules_dir or None)
+    rules = {r.id: r for r in _rules(dataclasses.replace(settings, select=None, ignore=()))}
+    rule = rules.get(rule_id.upper())
+    if rule is None:
+        _fail(f"no rule {rule_id!r}; `discrepancy rules` lists them")
+    params = rule.params.model_dump() if hasattr(rule.params, "model_dump") else rule.params
+    lines = [f"{rule.id} {rule.name} ({rule.severity}; check {rule.check}; groups {', '.join(rule.groups)})",
+             f"defined in {rule.path}:{rule.line}", "", " ".join(rule.description.split()), "",
+             f"message: {rule.message}", f"params: {json.dumps(params, default=str, sort_keys=True)}"]
+    for label, examples in (("flags", rule.examples_fail), ("does not flag", rule.examples_pass)):
+        for n, example in enumerate(examples, 1):
+            lines += ["", f"example {n} it {label}:"]
+            for name, text in example:
+                lines.append(f"  {name}:")
+                lines += [f"    {line}" for line in text.rstrip().splitlines()]
+    typer.echo("\n".join(lines))
+
+
+@app.command()
+def baseline(paths: Optional[List[Path]] = PathsArg,
+             output: Path = typer.Option(Path(".discrepancy-baseline.json"), "--output", "-o",
+                                         help="Where to write the baseline."),
+             select: Optional[List[str]] = typer.Option(None, "--select"),
+             ignore: Optional[List[str]] = typer.Option(None, "--ignore"),
+             rules_dir: Optional[List[Path]] = typer.Option(None, "--rules"),
+             config: Optional[Path] = typer.Option(None, "--config")) -> None:
+    """Record the current findings as accepted, so `check --baseline FILE` reports only new ones."""
+    from discrepancy.baseline import write_baseline
+
+    paths = _default_paths(paths)
+    settings = _settings(paths, config, select=_split(select), ignore=_split(ignore), rules_dirs=rules_dir or None)
+    result, _ = _run(paths, _rules(settings))
+    _emit(write_baseline(result.findings), output)
+    typer.echo(f"discrepancy: recorded {len(result.findings)} finding(s) in {output}", err=True)
+
+
+@app.command()
+def claims(paths: Optional[List[Path]] = PathsArg,
+           format: str = typer.Option("json", "--format", "-f", help="json or csv."),
+           output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write to this file.")) -> None:
+    """Export every extracted claim (the claims table) for analysts."""
+    from discrepancy.report import render_claims
+
+    if format not in ("json", "csv"):
+        _fail(f"--format {format!r}: expected json or csv")
+    _, found = _run(_default_paths(paths), ())
+    _emit(render_claims(found, format), output)
 
 
 def exit_code(findings, fail_on: str) -> int:

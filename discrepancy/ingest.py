@@ -144,6 +144,9 @@ def parse_article(shown: str, raw: str, side: dict | None = None) -> Article | S
         if m:
             try:
                 front = yaml.safe_load(m.group(1) or "")
+            except ValueError as exc:  # a timestamp YAML cannot build, such as 2025-13-40
+                raise InputError(f"{shown}:1: front matter: published must be YYYY-MM-DD, YYYY-MM or null "
+                                 f"({exc})") from exc
             except yaml.YAMLError as exc:
                 mark = getattr(exc, "problem_mark", None)
                 line = f":{mark.line + 2}" if mark else ":1"

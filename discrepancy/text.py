@@ -61,6 +61,18 @@ def _continues(previous: str, following: str) -> bool:
     return bool(previous) and not previous.rstrip().endswith(tuple(_TERMINAL)) and following[:1].islower()
 
 
+def _para_text(para: list[Block], raw: str) -> str:
+    return para[-1].text(raw)
+
+
+def _looks_like_furniture(para: list[Block], raw: str) -> bool:
+    """A short block with a number or a bullet in it: a page number, footer or running head."""
+    if len(para) != 1:
+        return False
+    text = para[0].text(raw).strip()
+    return len(text) <= 90 and len(para[0].lines) <= 2 and bool(re.search(r"[\d•·|]", text))
+
+
 def prepare(raw: str, body_start: int = 0) -> tuple[str, tuple[int, ...]]:
     """The body of ``raw`` from ``body_start``, cleaned for extraction, and its offset map.
 
@@ -76,25 +88,21 @@ def prepare(raw: str, body_start: int = 0) -> tuple[str, tuple[int, ...]]:
     repeated = {key for key, n in counts.items() if n > 1}
     kept = [b for b in blocks if not _is_furniture(b, raw, repeated)]
 
-    # A run of short blocks between a sentence left open and its lower-case continuation is
-    # page furniture (footer, page number); drop it and join the two halves.
+    # A paragraph that starts in lower case continues a sentence left open before a page
+    # break; short blocks in between that look like page furniture (numbers, bullets, running
+    # heads) are dropped and the two halves joined.
     merged: list[list[Block]] = []
-    i = 0
-    while i < len(kept):
-        group = [kept[i]]
-        j = i + 1
-        while j < len(kept):
-            k = j
-            while k < len(kept) and k - j < 3 and len(kept[k].text(raw)) <= 90 and not _continues(
-                    group[-1].text(raw), kept[k].text(raw)):
-                k += 1
-            if k < len(kept) and _continues(group[-1].text(raw), kept[k].text(raw)):
-                group.append(kept[k])
-                j = k + 1
-            else:
-                break
-        merged.append(group)
-        i = j
+    for block in kept:
+        body = block.text(raw).strip()
+        if body[:1].islower() and merged:
+            back = len(merged) - 1
+            while back >= 0 and len(merged) - back <= 3 and _looks_like_furniture(merged[back], raw):
+                back -= 1
+            if back >= 0 and _continues(_para_text(merged[back], raw), body):
+                del merged[back + 1:]
+                merged[back].append(block)
+                continue
+        merged.append([block])
 
     chars: list[str] = []
     offsets: list[int] = []

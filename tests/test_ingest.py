@@ -1,0 +1,123 @@
+"""Reading articles: formats, metadata, PDF furniture, line mapping, bad input."""
+from __future__ import annotations
+
+import os
+import re
+
+import pytest
+
+from discrepancy.ingest import InputError, collect, parse_article, read_articles
+from discrepancy.models import Skipped
+from discrepancy.text import prepare, sentences
+
+
+def test_txt_title_is_first_non_empty_line(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("\n\n  The title here  \n\nBody text. More body.\n", encoding="utf-8")
+    [article], skipped = read_articles([path])
+    assert article.title == "The title here"
+    assert article.published is None and article.role == "source"
+    assert not skipped
+
+
+def test_md_front_matter_metadata(tmp_path):
+    path = tmp_path / "a.md"
+    path.write_text("---\ntitle: T\noutlet: O\npublished: 2025-05\nrole: draft\n---\nBody.\n", encoding="utf-8")
+    [article], _ = read_articles([path])
+    assert (article.title, article.outlet, article.published, article.role) == ("T", "O", "2025-05", "draft")
+    assert article.text == "Body."
+    assert article.line_of(article.raw_span(0, 4)[0]) == 7
+
+
+def test_sidecar_sources_yaml_dates_txt_without_editing_it(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text("Title\n\nThe drill began on Sunday.\n", encoding="utf-8")
+    (tmp_path / "sources.yaml").write_text("a.txt:\n  published: 2025-05-19\n  outlet: Wire\n", encoding="utf-8")
+    before = path.read_bytes(), os.stat(path).st_mtime_ns
+    [article], skipped = read_articles([tmp_path])
+    assert article.published == "2025-05-19" and article.outlet == "Wire"
+    assert (path.read_bytes(), os.stat(path).st_mtime_ns) == before
+    assert not skipped  # sources.yaml is metadata, not a skipped file
+
+
+def test_front_matter_wins_over_sidecar(tmp_path):
+    (tmp_path / "a.md").write_text("---\npublished: 2025-01-02\n---\nText.\n", encoding="utf-8")
+    (tmp_path / "sources.yaml").write_text("a.md:\n  published: 2024-01-01\n", encoding="utf-8")
+    [article], _ = read_articles([tmp_path])
+    assert article.published == "2025-01-02"
+
+
+@pytest.mark.parametrize("front, message", [
+    ("title: [unclosed\n", r"a\.md:\d+: bad front matter"),
+    ("published: 2025-13-40\n", r"a\.md:1: front matter: published must be"),
+    ("role: editor\n", r"role must be 'source' or 'draft'"),
+    ("- just\n- a list\n", r"metadata must be a mapping"),
+])
+def test_bad_front_matter_is_one_line_naming_the_file(tmp_path, front, message):
+    (tmp_path / "a.md").write_text(f"---\n{front}---\nBody.\n", encoding="utf-8")
+    with pytest.raises(InputError) as err:
+        read_articles([tmp_path / "a.md"])
+    assert re.search(message, str(err.value)) and "\n" not in str(err.value)
+    assert str(tmp_path / "a.md") in str(err.value)
+
+
+def test_bad_sidecar_names_file_and_line(tmp_path):
+    (tmp_path / "a.txt").write_text("T\n\nBody.\n", encoding="utf-8")
+    (tmp_path / "sources.yaml").write_text("a.txt:\n  published: [oops\n", encoding="utf-8")
+    with pytest.raises(InputError, match=r"sources\.yaml:\d+: invalid YAML"):
+        read_articles([tmp_path])
+
+
+def test_not_utf8_names_file_and_line(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"Title\nsecond line \xff\xfe bad\n")
+    with pytest.raises(InputError, match=r"a\.txt:2: not UTF-8"):
+        read_articles([tmp_path / "a.txt"])
+
+
+def test_missing_path_and_wrong_suffix(tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        collect([tmp_path / "nope.md"])
+    (tmp_path / "x.pdf").write_text("x", encoding="utf-8")
+    with pytest.raises(InputError, match="not an article"):
+        collect([tmp_path / "x.pdf"])
+
+
+def test_non_articles_in_folders_are_skipped_with_a_reason(tmp_path):
+    (tmp_path / "a.md").write_text("Body.\n", encoding="utf-8")
+    (tmp_path / "notes.csv").write_text("x\n", encoding="utf-8")
+    (tmp_path / "empty.txt").write_text("\n\n", encoding="utf-8")
+    articles, skipped = read_articles([tmp_path])
+    assert [a.name for a in articles] == ["a.md"]
+    reasons = {s.source.rsplit("/", 1)[-1]: s.reason for s in skipped}
+    assert "not an article" in reasons["notes.csv"] and reasons["empty.txt"] == "no text to check"
+
+
+def test_pdf_footer_and_page_number_removed_and_wrapped_names_joined(seeds):
+    [article] = [a for a in read_articles([seeds])[0] if a.name.startswith("002")]
+    assert "AVİM Commentary" not in article.text
+    assert "the two countries discussed activities" in article.text
+    assert "Brigadier General Veli Medeni" in article.text
+    start = article.text.index("Veli Medeni")
+    raw_start, raw_end = article.raw_span(start, start + len("Veli Medeni"))
+    assert article.raw[raw_start:raw_end] == "Veli Medeni"
+    assert article.line_of(raw_start) == 7
+
+
+def test_prepare_maps_every_character_back():
+    raw = "Head line\n\nA sentence that is\nwrapped here and\n\n12\n\ncontinues after a page break.\n"
+    text, offsets = prepare(raw)
+    assert "wrapped here and continues after a page break." in text
+    for i, ch in enumerate(text):
+        if not ch.isspace():
+            assert raw[offsets[i]] == ch
+
+
+def test_sentences_respect_abbreviations_and_initials():
+    text = "Brig. Gen. Vali Madani met Mr. J. Smith in the U.S. capital. They talked. No. 37 was next."
+    found = [s.text for s in sentences(text)]
+    assert found == ["Brig. Gen. Vali Madani met Mr. J. Smith in the U.S. capital.", "They talked.",
+                     "No. 37 was next."]
+
+
+def test_parse_article_empty_body_is_skipped():
+    assert isinstance(parse_article("a.md", "---\ntitle: x\n---\n   \n"), Skipped)
