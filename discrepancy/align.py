@@ -323,6 +323,15 @@ def _number_groups(frame: pd.DataFrame) -> list[Group]:
     return groups
 
 
+def _place_groups(frame: pd.DataFrame) -> list[Group]:
+    groups = []
+    for key, rows in frame[frame.kind == "place"].groupby("key", sort=True):
+        members = tuple(rows.claim)
+        if len({c.source for c in members}) >= 2:
+            groups.append(Group("place", f"place/{key}", members[0].subject, members, "places"))
+    return groups
+
+
 def _in_common_unit(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
     """Figures of one dimension shown in the unit most of them use ("42 square kilometres" shown
     as 4200 beside "4,200 hectares"), so the values compare like with like."""
@@ -364,6 +373,7 @@ def align(articles: Sequence[Article], claims: Iterable[Claim]) -> list[Group]:
         *_weekday_groups(frame),
         *_name_groups(frame),
         *_number_groups(frame),
+        *_place_groups(frame),
     ]
     return sorted(groups, key=lambda g: (g.kind, g.key))
 

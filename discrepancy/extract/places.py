@@ -1,0 +1,116 @@
+"""Place claims: where an event (or the site it happened at) is located, resolved against a
+gazetteer of countries and first-level subdivisions (pycountry) plus rules/lexicons/gazetteer.yaml."""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+import pycountry
+from anyascii import anyascii
+
+from discrepancy.extract.context import Context, lexicon, word_pattern
+from discrepancy.extract.events import _before_anchor, _pick_trigger, label, triggers_in
+from discrepancy.models import Claim
+
+_PLACE = r"[A-ZÀ-Þ][\w’'-]*(?:\s+(?:[A-ZÀ-Þ][\w’'-]*|de|del|la|el|al|of))*"
+
+
+def fold_place(name: str) -> str:
+    """A place name compared without accents, case, apostrophes or hyphens."""
+    return re.sub(r"[^a-z]", "", anyascii(name).casefold())
+
+
+@lru_cache(maxsize=1)
+def _gazetteer() -> dict[str, list[tuple[str, str]]]:
+    """folded name -> [(region code, country code)] for countries and ISO subdivisions."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            value = getattr(country, attr, None)
+            if value:
+                index.setdefault(fold_place(value), []).append((country.alpha_2, country.alpha_2))
+    for sub in pycountry.subdivisions:
+        index.setdefault(fold_place(sub.name), []).append((sub.code, sub.country_code))
+    for place, parent in (lexicon("gazetteer.yaml").get("contains") or {}).items():
+        for code, country in index.get(fold_place(str(parent)), []):
+            index.setdefault(fold_place(str(place)), []).append((f"{code}/{fold_place(str(place))}", country))
+    return index
+
+
+def resolve(name: str) -> list[tuple[str, str]]:
+    """Where a place name is known: (region code, country code) pairs; empty when unknown."""
+    return _gazetteer().get(fold_place(name), [])
+
+
+@lru_cache(maxsize=1)
+def _patterns():
+    lex = lexicon("gazetteer.yaml")
+    levels = "|".join(sorted((re.escape(w) for w in lex["levels"]["region"]), key=len, reverse=True))
+    sites = word_pattern(tuple(lex["sites"]))
+    prep = r"(?:in|at|near|outside|inside|on the outskirts of|lies in|located in|situated in)"
+    return {
+        # "in the central Colombian department of Boyacá"
+        "level_of": re.compile(rf"\b{prep}\s+the\s+(?:[\w-]+\s+){{0,3}}?(?P<level>{levels})\s+of\s+(?P<place>{_PLACE})"),
+        # "in the rural area of Tópaga municipality", "in Tópaga municipality"
+        "place_level": re.compile(rf"\b{prep}\s+(?:the\s+(?:[\w-]+\s+){{0,3}}?of\s+)?(?P<place>{_PLACE})\s+(?P<level>{levels})\b"),
+        # "in Cucunubá, Cundinamarca", "at Sriharikota"
+        "plain": re.compile(rf"\b{prep}\s+(?:the\s+)?(?P<place>{_PLACE})(?:,\s+(?P<region>{_PLACE}))?"),
+        "sites": sites,
+    }
+
+
+def extract(ctx: Context) -> list[Claim]:
+    """One claim per place an event or its site is said to be in."""
+    pats = _patterns()
+    text = ctx.article.text
+    claims: list[Claim] = []
+    for sentence in ctx.sentences:
+        in_sentence = ctx.timexes_in(sentence.start, sentence.end)
+        if any(t.type == "DATE" and t.calendar and _before_anchor(ctx, t.calendar, days=45) for t in in_sentence):
+            continue  # about an earlier occurrence
+        clauses = ctx.clauses(sentence)
+        triggers = triggers_in(sentence.text, sentence.start, tuple((t.start, t.end) for t in in_sentence),
+                               ctx.event_names)
+        seen: set[int] = set()
+        for kind in ("level_of", "place_level", "plain"):
+            for m in pats[kind].finditer(sentence.text):
+                start = sentence.start + m.start("place")
+                if any(abs(start - s) < 3 for s in seen):
+                    continue
+                place = m.group("place").strip()
+                region = m.groupdict().get("region")
+                # what is located: a site in the same clause, else the event in the clause
+                clause = next((c for c in clauses if c.start <= start < c.end), None)
+                if clause is None:
+                    continue
+                site = None
+                for sm in pats["sites"].finditer(text[clause.start:start]):
+                    site = sm.group(0).casefold()
+                subject_key = None
+                if site:
+                    subject_key = f"site:{site}"
+                else:
+                    index = clauses.index(clause)
+                    dummy = type("T", (), {"start": start, "end": start + len(place)})
+                    trig = _pick_trigger([t for t in triggers if clause.start <= t.start < clause.end], clauses,
+                                         index, dummy)
+                    if trig is not None:
+                        subject_key = f"event:{trig.cls}"
+                if subject_key is None:
+                    continue
+                known = resolve(place) + (resolve(region) if region else [])
+                if not known and kind == "plain":
+                    continue  # an unknown place needs a level word ("Tópaga municipality") to count
+                seen.add(start)
+                value = f"{place}, {region}" if region else place
+                what = subject_key.split(":", 1)[1]
+                subject = f"location of the {what if subject_key.startswith('site') else label(what)}"
+                codes = sorted({code for code, _ in known})
+                claims.append(ctx.claim(
+                    kind="place", subject=subject, key=subject_key, value=value, start=start,
+                    end=start + len(value), derivation=(f"{value!r} placed by the gazetteer in {', '.join(codes)}" if codes else
+                                f"{value!r}, a {m.groupdict().get('level') or 'place'} the gazetteer does not know"),
+                    sentence=sentence,
+                    attrs={"regions": ",".join(codes), "countries": ",".join(sorted({c for _, c in known})),
+                           "level": m.groupdict().get("level")}))
+    return claims
