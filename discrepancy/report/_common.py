@@ -4,8 +4,6 @@ Nothing here prints or reads files; every function is a pure function of its arg
 """
 from __future__ import annotations
 
-import hashlib
-import json
 import re
 from collections import Counter
 from typing import Iterable, Sequence
@@ -92,16 +90,10 @@ def others_summary(finding: Finding, first: Claim | None) -> str:
 
 
 def fingerprint(finding: Finding) -> str:
-    """A stable hash of a finding that survives edits to the articles' wording and line numbers.
+    """The finding's stable identity, the same one baselines use (see ``discrepancy.baseline``)."""
+    from discrepancy.baseline import fingerprint as identity
 
-    SHA-256 (hex) of the rule, category, subject and the sorted, de-duplicated (source file name,
-    value) pairs of its claims. Moving a sentence or renaming a folder does not change it;
-    changing a value, adding a source with a value, or renaming a file does.
-    """
-    pairs = sorted({(source_name(c.source), c.value) for c in finding.claims})
-    payload = json.dumps([finding.rule, finding.category, finding.subject, pairs],
-                         ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(payload.encode("utf-8")).hexdigest()
+    return identity(finding)
 
 
 _DRIVE = re.compile(r"^[A-Za-z]:/")
