@@ -137,20 +137,31 @@ def _occurrences(claims: list[Claim], defaults) -> list[_Occurrence]:
     return [o for o in occurrences if len({c.source for c in o.claims}) >= 1]
 
 
+def occurrence_title(occ: "_Occurrence", defaults) -> str:
+    """How reports name one occurrence of an event: "the exercise (Azerbaijan, Iran), May 2025"."""
+    from discrepancy.extract.events import label
+
+    when = min(c.value.split("/")[0] for c in occ.claims)
+    month = dt.date.fromisoformat(when[:7] + "-01").strftime("%B %Y") if len(when) >= 7 else when[:4]
+    who: set[str] = set()
+    for c in occ.claims:
+        who |= _with_default_participants(c, defaults)
+    parties = f" ({', '.join(sorted(who))})" if who else ""
+    return f"the {label(occ.cls)}{parties}, {month}"
+
+
 def _event_groups(frame: pd.DataFrame, defaults) -> tuple[list[Group], list[tuple[str, _Occurrence]]]:
     groups: list[Group] = []
     named: list[tuple[str, _Occurrence]] = []
     events = frame[frame.kind == "event_date"]
     for cls, rows in events.groupby("key", sort=True):
         for n, occ in enumerate(_occurrences(list(rows.claim), defaults), 1):
-            event_id = f"{cls}#{n}"
+            event_id = occurrence_title(occ, defaults)
             named.append((event_id, occ))
             if len({c.source for c in occ.claims}) < 2:
                 continue
             instant = any(c.attr("instant") == "1" for c in occ.claims)
-            label = occ.claims[0].subject.split(" of the ", 1)[-1]
-            when = min(c.value.split("/")[0] for c in occ.claims)
-            title = f"the {label} of {when[:7]}"
+            title = occurrence_title(occ, defaults)
             if instant:
                 groups.append(Group("event_date", f"{event_id}/date", f"date of {title}", tuple(occ.claims), event_id))
                 continue
@@ -186,7 +197,7 @@ def _duration_groups(frame: pd.DataFrame, occurrences: list[tuple[str, _Occurren
     return groups
 
 
-def _history_groups(frame: pd.DataFrame, defaults) -> list[Group]:
+def _history_groups(frame: pd.DataFrame, defaults, headlines: dict[str, str]) -> list[Group]:
     groups = []
     history = frame[frame.kind == "history"]
     for key, rows in history.groupby("key", sort=True):
@@ -208,11 +219,11 @@ def _history_groups(frame: pd.DataFrame, defaults) -> list[Group]:
                 subject = members[0].subject if cls else (
                     "earlier occurrence" if key == "previous" else "start of the series")
                 groups.append(Group("history", f"history/{key}/{cls or 'any'}#{n}", subject, members,
-                                    f"{cls}#history" if cls else "history"))
+                                    _headline(cls, headlines)))
     return groups
 
 
-def _novelty_groups(frame: pd.DataFrame, articles: Sequence[Article], defaults) -> list[Group]:
+def _novelty_groups(frame: pd.DataFrame, articles: Sequence[Article], defaults, headlines: dict[str, str]) -> list[Group]:
     groups = []
     novelty = frame[frame.kind == "novelty"]
     history = list(frame[frame.kind == "history"].claim)
@@ -231,7 +242,7 @@ def _novelty_groups(frame: pd.DataFrame, articles: Sequence[Article], defaults) 
             if earlier:
                 members = tuple(sorted([claim, *earlier], key=lambda c: c.sort_key))
                 groups.append(Group("novelty", f"novelty/{cls}/{claim.source}", claim.subject, members,
-                                    f"{cls}#novelty"))
+                                    _headline(cls, headlines)))
     return groups
 
 
@@ -239,7 +250,7 @@ def _weekday_groups(frame: pd.DataFrame) -> list[Group]:
     groups = []
     for (source, key), rows in frame[frame.kind == "weekday"].groupby(["source", "key"], sort=True):
         groups.append(Group("weekday", f"weekday/{source}/{key}", list(rows.claim)[0].subject,
-                            tuple(rows.claim), "dates"))
+                            tuple(rows.claim), "weekdays and dates"))
     return groups
 
 
@@ -286,14 +297,14 @@ def _name_groups(frame: pd.DataFrame) -> list[Group]:
         members = tuple(c for c in claims if c.value in names)
         if len({c.source for c in members}) >= 2 and len(names) >= 2:
             full = max(names, key=lambda s: (len(s.split()), len(s), s))
-            groups.append(Group("name", f"name/{full}", full, members, "names"))
+            groups.append(Group("name", f"name/{full}", f"the name {full}", members, "names"))
     del multi
     return groups
 
 
 # --- numbers -------------------------------------------------------------------------------
 
-def _number_groups(frame: pd.DataFrame) -> list[Group]:
+def _number_groups(frame: pd.DataFrame, headlines: dict[str, str]) -> list[Group]:
     groups = []
     numbers = frame[(frame.kind == "number")]
     for key, rows in numbers.groupby("key", sort=True):
@@ -319,16 +330,17 @@ def _number_groups(frame: pd.DataFrame) -> list[Group]:
             if len({c.source for c in members}) >= 2:
                 event = next((c.attr("event") for c in members if c.attr("event")), "")
                 groups.append(Group("number", f"number/{key}#{n}", members[0].subject, members,
-                                    f"{event}#numbers" if event else "numbers"))
+                                    _headline(event, headlines)))
     return groups
 
 
-def _place_groups(frame: pd.DataFrame) -> list[Group]:
+def _place_groups(frame: pd.DataFrame, headlines: dict[str, str]) -> list[Group]:
     groups = []
     for key, rows in frame[frame.kind == "place"].groupby("key", sort=True):
         members = tuple(rows.claim)
         if len({c.source for c in members}) >= 2:
-            groups.append(Group("place", f"place/{key}", members[0].subject, members, "places"))
+            groups.append(Group("place", f"place/{key}", members[0].subject, members,
+                                _headline(key.split(":", 1)[1] if key.startswith("event:") else "", headlines)))
     return groups
 
 
@@ -355,6 +367,25 @@ def _in_common_unit(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
     return tuple(out)
 
 
+def _headline(cls: str, headlines: dict[str, str]) -> str:
+    """The report heading for groups about an event class: its main occurrence, if dated."""
+    from discrepancy.extract.events import label
+
+    if not cls:
+        return "other facts"
+    return headlines.get(cls, f"the {label(cls)}")
+
+
+def _headlines(occurrences: list[tuple[str, "_Occurrence"]]) -> dict[str, str]:
+    """Per event class, the title of its occurrence that most sources date."""
+    best: dict[str, tuple[int, str]] = {}
+    for title, occ in occurrences:
+        n = len({c.source for c in occ.claims})
+        if occ.cls not in best or n > best[occ.cls][0]:
+            best[occ.cls] = (n, title)
+    return {cls: title for cls, (_, title) in best.items()}
+
+
 def align(articles: Sequence[Article], claims: Iterable[Claim]) -> list[Group]:
     """Every group of claims that could disagree, in a deterministic order."""
     from discrepancy.extract import claims_frame
@@ -365,15 +396,16 @@ def align(articles: Sequence[Article], claims: Iterable[Claim]) -> list[Group]:
         return []
     defaults = _main_participants(claims)
     event_groups, occurrences = _event_groups(frame, defaults)
+    headlines = _headlines(occurrences)
     groups = [
         *event_groups,
         *_duration_groups(frame, occurrences, defaults),
-        *_history_groups(frame, defaults),
-        *_novelty_groups(frame, articles, defaults),
+        *_history_groups(frame, defaults, headlines),
+        *_novelty_groups(frame, articles, defaults, headlines),
         *_weekday_groups(frame),
         *_name_groups(frame),
-        *_number_groups(frame),
-        *_place_groups(frame),
+        *_number_groups(frame, headlines),
+        *_place_groups(frame, headlines),
     ]
     return sorted(groups, key=lambda g: (g.kind, g.key))
 
