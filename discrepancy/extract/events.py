@@ -325,13 +325,19 @@ def _history_kind(ctx: Context, sentence: Sentence, clause: Clause, t: TimeExpre
     return None
 
 
+@lru_cache(maxsize=1)
+def _denial_pattern() -> re.Pattern:
+    return word_pattern(tuple(lexicon("stance.yaml")["denial_cues"]))
+
+
 def extract(ctx: Context) -> list[Claim]:
     """Every event, history, novelty, duration and weekday claim of one article."""
     claims: list[Claim] = []
+    denial = _denial_pattern()
     for sentence in ctx.sentences:
         clauses = ctx.clauses(sentence)
-        if not clauses:
-            continue
+        if not clauses or denial.search(sentence.text):
+            continue  # "officials denied reports that the drill began on Monday": not a claim
         in_sentence = ctx.timexes_in(sentence.start, sentence.end)
         triggers = triggers_in(sentence.text, sentence.start, tuple((t.start, t.end) for t in in_sentence),
                                ctx.event_names)

@@ -51,7 +51,7 @@ def _lex():
     return {
         "pattern": pattern, "words": words, "scales": scales, "currencies": currencies, "units": units,
         "unit_re": unit_re, "approx": approx, "tolerance": float(lex.get("approximate_tolerance", 0.1)),
-        "denial": word_pattern(tuple(lex["denial_cues"])), "revision": word_pattern(tuple(lex["revision_cues"])),
+        "denial": word_pattern(tuple(lexicon("stance.yaml")["denial_cues"])), "revision": word_pattern(tuple(lexicon("stance.yaml")["revision_cues"])),
         "effects": effects, "synonyms": syn, "attributions": attributions,
     }
 
@@ -192,7 +192,7 @@ def extract(ctx: Context) -> list[Claim]:
             # what the number counts
             effect = ""
             lo, hi = (clause.start, clause.end) if clause else (sentence.start, sentence.end)
-            window = text[max(lo, start - 40):min(hi, end + 60 + used)]
+            window = text[max(lo, start - 80):min(hi, end + 60 + used)]
             for cls, pat in lex["effects"].items():
                 if pat.search(window):
                     effect = cls
@@ -213,7 +213,7 @@ def extract(ctx: Context) -> list[Claim]:
             elif effect:
                 thing = "people"
             else:
-                mb = re.search(r"\b(crowd|turnout|toll|attendance|number|figure|total|count)\b[^.]{0,30}$", before, re.I)
+                mb = re.search(r"\b(crowd|turnout|toll|attendance|number|figure|total|count)\b[^.]{0,50}$", before, re.I)
                 if not mb:
                     continue
                 thing = _noun_class(mb.group(1).casefold(), mb.group(1).casefold())
@@ -261,5 +261,6 @@ def extract(ctx: Context) -> list[Claim]:
                 attrs={"base": _fmt(normalized), "dimension": dimension or None, "unit": unit or None,
                        "currency": currency or None, "approx": approx or None, "attribution": who or None,
                        "event": trig.cls if trig else None, "revision": int(revision), "history": int(history),
+                       "published": ctx.article.published,
                        "noun": noun or None}))
     return claims

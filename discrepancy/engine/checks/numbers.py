@@ -43,3 +43,24 @@ def number_conflict(group: Group, params: NumberParams) -> Iterable[Hit]:
 register(CheckType(
     name="number_conflict", params=NumberParams, kinds=("number",), fields=(), run=number_conflict,
     summary="Sources give different counts or amounts of the same thing, beyond stated approximation."))
+
+
+class RevisionParams(CheckParams):
+    """Parameters of ``number_revision`` (none beyond the category)."""
+
+
+def number_revision(group: Group, params: RevisionParams) -> Iterable[Hit]:
+    """A later article updates a figure ("the toll rose to 41"): information, not a conflict."""
+    revised = [c for c in group.claims if c.attr("revision") == "1"]
+    for r in revised:
+        earlier = [c for c in group.claims if c.source != r.source and c.attr("revision") != "1"
+                   and (c.attr("published") or "") <= (r.attr("published") or "9999") and c.value != r.value]
+        if earlier:
+            yield Hit(group.subject, tuple([*earlier, r]),
+                      (("update", f"{r.source.rsplit('/', 1)[-1]} updates it to {r.value}"),))
+            return
+
+
+register(CheckType(
+    name="number_revision", params=RevisionParams, kinds=("number",), fields=("update",), run=number_revision,
+    summary="A later article revises a figure another gave (\"the toll rose to 41\")."))
