@@ -87,22 +87,31 @@ class _UnionFind:
         return sorted(out.values(), key=lambda g: g[0])
 
 
-def _main_participants(claims: Sequence[Claim]) -> dict[str, frozenset[str]]:
-    """Per source, the countries its claims name most often: the default for claims naming none."""
-    counts: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+def _main_participants(claims: Sequence[Claim]) -> dict[tuple[str, str], frozenset[str]]:
+    """Per (source, event class) and per (source, ""), the participant set its claims name most
+    often: the default for a claim of that article that names none."""
+    counts: dict[tuple[str, str], dict[frozenset[str], int]] = defaultdict(lambda: defaultdict(int))
     for c in claims:
-        for p in participants(c):
-            counts[c.source][p] += 1
+        who = participants(c)
+        if not who:
+            continue
+        cls = c.key if c.kind == "event_date" else (c.attr("class") or c.attr("event") or "")
+        counts[(c.source, cls)][who] += 1
+        counts[(c.source, "")][who] += 1
     out = {}
-    for source, per in counts.items():
-        ranked = sorted(per.items(), key=lambda kv: (-kv[1], kv[0]))
-        top = [name for name, n in ranked[:2] if n >= max(2, ranked[0][1] // 2)]
-        out[source] = frozenset(top)
+    for key, per in counts.items():
+        ranked = sorted(per.items(), key=lambda kv: (-kv[1], sorted(kv[0])))
+        out[key] = ranked[0][0]
     return out
 
 
-def _with_default_participants(claim: Claim, defaults: dict[str, frozenset[str]]) -> frozenset[str]:
-    return participants(claim) or defaults.get(claim.source, frozenset())
+def _with_default_participants(claim: Claim, defaults: dict[tuple[str, str], frozenset[str]]) -> frozenset[str]:
+    own = participants(claim)
+    if own:
+        return own
+    cls = claim.key if claim.kind in ("event_date", "duration", "novelty") else (
+        claim.attr("class") or claim.attr("event") or "")
+    return defaults.get((claim.source, cls)) or defaults.get((claim.source, ""), frozenset())
 
 
 # --- events --------------------------------------------------------------------------------

@@ -193,27 +193,34 @@ def _after_reporting_verb(ctx: Context, clause: Clause, t: TimeExpression) -> bo
 
 
 def _pick_trigger(triggers: list[Trigger], clauses: tuple[Clause, ...], index: int, t: TimeExpression) -> Trigger | None:
-    """The trigger in the date's clause nearest to it; else the nearest in an earlier clause."""
-    def nearest(cands: list[Trigger]) -> Trigger | None:
-        if not cands:
-            return None
-        cues = _event_lexicon()["parts"]["start"]
-        plain = [c for c in cands if not cues.fullmatch(c.word)] or cands
-        return min(plain, key=lambda c: (min(abs(c.start - t.end), abs(t.start - c.end)), c.start > t.start))
+    """The event a date belongs to: the nearest event word before it in its clause; else one
+    shortly after it in the clause ("on Tuesday signed"); else the nearest in an earlier clause
+    of the sentence ("a blaze that started on 2 August")."""
+    start_cues = _event_lexicon()["parts"]["start"]
+
+    def plain(cands: list[Trigger]) -> list[Trigger]:
+        # "launched" as a start cue beside "exercise": the noun names the event
+        return [c for c in cands if not start_cues.fullmatch(c.word)] or cands
 
     clause = clauses[index]
-    own = [tr for tr in triggers if clause.start <= tr.start < clause.end]
-    if own:
-        return nearest(own)
+    own = plain([tr for tr in triggers if clause.start <= tr.start < clause.end])
+    before = [tr for tr in own if tr.end <= t.start]
+    after = [tr for tr in own if tr.start >= t.end and tr.start - t.end <= 60]
+    if before and t.start - before[-1].end <= 120:
+        return max(before, key=lambda tr: tr.end)
+    if after:
+        return min(after, key=lambda tr: tr.start)
     for j in range(index - 1, -1, -1):
-        earlier = [tr for tr in triggers if clauses[j].start <= tr.start < clauses[j].end]
+        earlier = plain([tr for tr in triggers if clauses[j].start <= tr.start < clauses[j].end])
         if earlier:
-            return nearest(earlier)
+            return max(earlier, key=lambda tr: tr.end)
+    if before:
+        return max(before, key=lambda tr: tr.end)
     # "X on Monday became ..., when its rocket lifted off": a when/as clause right after
     if index + 1 < len(clauses) and re.match(r"\s*(?:when|as|after)\b", clauses[index + 1].text, re.I):
         later = [tr for tr in triggers if clauses[index + 1].start <= tr.start < clauses[index + 1].end]
         if later:
-            return nearest(later)
+            return min(later, key=lambda tr: tr.start)
     return None
 
 
@@ -247,9 +254,32 @@ def _is_span(t: TimeExpression) -> bool:
     return t.calendar is not None and "/" in t.calendar and bool(re.search(r"\d\s*(?:-|–|to|and|until|till)\s*\d|\d\s*(?:-|–|to|and|until|till)\s*[A-Z]\w+\s+\d", t.text))
 
 
-def _participants(ctx: Context, sentence: Sentence, clause: Clause) -> frozenset[str]:
-    own = countries_in(clause.text)
-    return own if own else countries_in(sentence.text)
+def _participants(ctx: Context, sentence: Sentence, clause: Clause, cls: str = "") -> frozenset[str]:
+    """Who takes part: the countries the clause names, else the sentence, else those the
+    article names most often beside words for this kind of event."""
+    own = countries_in(clause.text) or countries_in(sentence.text)
+    if own or not cls:
+        return own
+    return class_participants(ctx).get(cls, frozenset())
+
+
+@lru_cache(maxsize=64)
+def class_participants(ctx: Context) -> dict[str, frozenset[str]]:
+    """Per event class, the countries named most often in the article's sentences about it."""
+    counts: dict[str, dict[str, int]] = {}
+    for sentence in ctx.sentences:
+        found = countries_in(sentence.text)
+        if not found:
+            continue
+        for cls in {t.cls for t in triggers_in(sentence.text, sentence.start, (), ctx.event_names)}:
+            per = counts.setdefault(cls, {})
+            for country in found:
+                per[country] = per.get(country, 0) + 1
+    out = {}
+    for cls, per in counts.items():
+        top = max(per.values())
+        out[cls] = frozenset(sorted(c for c, n in per.items() if n * 2 >= top and n >= 1)[:3])
+    return out
 
 
 def _derivation(t: TimeExpression) -> str:
@@ -353,11 +383,11 @@ def extract(ctx: Context) -> list[Claim]:
             if _after_reporting_verb(ctx, clause, t) or _is_dateline(ctx, sentence, t):
                 continue
             trig = _pick_trigger(triggers, clauses, index, t)
-            participants = _participants(ctx, sentence, clause)
             history = _history_kind(ctx, sentence, clause, t, triggers)
             if history and trig is not None and _history_lexicon()["origin"].search(
                     ctx.article.text[trig.start:trig.end + 4]):
                 trig = _pick_trigger([tr for tr in triggers if tr != trig], clauses, index, t)
+            participants = _participants(ctx, sentence, clause, trig.cls if trig else "")
             if history and _before_anchor(ctx, t.calendar, days=3):
                 claims.append(_history_claim(ctx, sentence, t, history, trig, participants))
                 continue
@@ -411,9 +441,9 @@ def _duration_or_since(ctx, sentence, clauses, index, t, triggers) -> list[Claim
     if m and re.search(r"\bin\s*$", text[max(sentence.start, t.start - 6):t.start]) and hl["first"].search(before):
         if anchor is not None:
             year = anchor.year - int(m.group(1))
-            participants = _participants(ctx, sentence, clause)
             trig = _pick_trigger(triggers, clauses, index, t)
             cls = trig.cls if trig else ""
+            participants = _participants(ctx, sentence, clause, cls)
             derivation = (f"{t.text!r}: {m.group(1)} years before {ctx.article.anchor.how} "
                           f"({anchor.isoformat()}) -> {year}")
             out.append(ctx.claim(kind="history", subject=f"earlier occurrence of the {label(cls)}" if cls else
@@ -439,7 +469,7 @@ def _duration_or_since(ctx, sentence, clauses, index, t, triggers) -> list[Claim
         trig = _pick_trigger(triggers, clauses, index, t)
     if trig is None:
         return out
-    participants = _participants(ctx, sentence, clause)
+    participants = _participants(ctx, sentence, clause, trig.cls)
     out.append(ctx.claim(kind="duration", subject=f"length of the {label(trig.cls)}", key=trig.cls,
                          value=f"P{days}D", start=min(t.start, trig.start), end=max(t.end, trig.end),
                          derivation=f"{t.text!r}: {days} day{'s' if days != 1 else ''}", sentence=sentence,
@@ -485,7 +515,7 @@ def _novelty_claims(ctx: Context, sentence: Sentence, clauses, triggers: list[Tr
         if not own:
             continue
         trig = min(own, key=lambda tr: abs(tr.start - start))
-        participants = _participants(ctx, sentence, clause)
+        participants = _participants(ctx, sentence, clause, trig.cls)
         out.append(ctx.claim(kind="novelty", subject=f"whether the {label(trig.cls)} is the first",
                              key=trig.cls, value="first", start=min(start, trig.start),
                              end=max(start + len(m.group(0)), trig.end),

@@ -236,6 +236,9 @@ _CLASS = str.maketrans({**{c: "K" for c in "gkqGXCxc"}, **{c: "S" for c in "szSZ
                         **{c: None for c in "aeiouyhJ"}})
 
 
+_KEY = 3  # consonant classes per key
+
+
 def _skeleton(spelled: str) -> str:
     return re.sub(r"(.)\1+", r"\1", spelled.translate(_CLASS))
 
@@ -253,10 +256,10 @@ def _word_keys(word: str) -> set[str]:
     keys = {f"g:{g}" for g in name_groups(word)}
     for stem in stems:
         sk = _skeleton(stem)
-        keys.add(f"p:{sk[:3]}")
-        keys.add(f"s:{sk[-3:]}")
+        keys.add(f"p:{sk[:_KEY]}")
+        keys.add(f"s:{sk[-_KEY:]}")
         if len(sk) > 2:
-            keys.add(f"p:{sk[1:4]}")  # the first consonant written or not, or quite differently
+            keys.add(f"p:{sk[1:_KEY + 1]}")  # the first consonant written or not, or quite differently
     return keys
 
 

@@ -18,6 +18,7 @@ from discrepancy.timex.lexicon import Lexicon, load
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.-]*|[,;:(\"“])\s*$")
 _WORDS_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)\s+([A-Za-z][\w'’-]*)\s*$")
 _DIGITS = re.compile(r"[0-9]+")
+_NAME_DASH = re.compile(r"([A-Z][\w'’.]*)\s*[-–—]\s*$")
 _WORD_AFTER = re.compile(r"^\s*([A-Za-z][\w'’-]*|[,;:.)\"”])")
 
 
@@ -52,15 +53,39 @@ class Rule:
     """If set, a window is only searched when this finds something in it (a cheap pre-check)."""
 
 
+def _tokens(word: str, abbrev_dot: bool) -> list[str]:
+    """A word as regex pieces: a space matches any run of spaces, a hyphen also a space or nothing."""
+    out = []
+    for ch in word:
+        out.append(r"\s+" if ch == " " else "[-‐ ]?" if ch == "-" else re.escape(ch))
+    if abbrev_dot:
+        out.append(r"\.?")
+    return out
+
+
 def _alt(words, abbrev_dot: Callable[[str], bool] = lambda w: False) -> str:
-    """A regex alternation of words, longest first; spaces match any run of spaces."""
-    parts = []
-    for w in sorted(set(words), key=lambda w: (-len(w), w)):
-        p = re.escape(w).replace(r"\ ", r"\s+").replace("-", "[-‐ ]?") if " " in w or "-" in w else re.escape(w)
-        if abbrev_dot(w):
-            p += r"\.?"
-        parts.append(p)
-    return "(?:" + "|".join(parts) + ")"
+    """A regex matching any of the words, built as a trie ("jan(?:uary)?" rather than "january|jan"): the
+    engine then tries one branch per letter instead of every word in turn. Longer continuations are tried
+    first, as in a longest-first alternation."""
+    trie: dict = {}
+    for w in set(words):
+        node = trie
+        for piece in _tokens(w, abbrev_dot(w)):
+            node = node.setdefault(piece, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        # pieces that can match nothing ("\.?") go last, so that "sept" does not stop short of "september"
+        order = sorted((kv for kv in node.items() if kv[0]), key=lambda kv: (kv[0].endswith("?"), kv[0]))
+        branches = [piece + emit(child) for piece, child in order]
+        if not branches:
+            return ""
+        body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+        if "" in node:
+            return "(?:" + body + ")?"
+        return body if len(branches) == 1 and len(body) <= 4 and not body.endswith("?") else "(?:" + body + ")"
+
+    return "(?:" + emit(trie) + ")"
 
 
 def word_before(text: str, pos: int) -> str:
@@ -231,13 +256,13 @@ class Grammar:
                  "date_dmy": (32, 16), "date_mdy": (32, 20), "month_year": (28, 12), "month_relyear": (28, 32),
                  "month": (32, 6), "year_end": (8, 8), "century": (24, 2)}
 
-        # a cheap pre-check per window: the rule cannot match where this finds nothing
-        conn = r"(?:[-–—]|\bto\b|\bthrough\b|\buntil\b|\btill\b|\bthru\b|\band\b)"
-        needs = {"iso": "-", "numeric": "[/.]", "decade": "0['’]?s", "month_relyear": "year",
-                 "time": r":[0-5]\d|\b[ap]\.?\s?m\b|o['’]clock|\bnoon\b|\bmidnight\b|\bmidday\b|\d\s*(?:hours|hrs)\b|\b"
-                         + _alt(lex.time_zones) + r"\b",
-                 "year": r"(?<!\d)(?:1\d|20)\d\d(?!\d)",
-                 "ago": self.UNIT + r"\s+" + _alt(lex.direction_words),
+        # a cheap pre-check per window: the rule cannot match where this finds nothing (case matters here)
+        conn = r"(?:[-–—]|\b(?:to|through|until|till|thru|and)\b)"
+        needs = {"iso": r"\d-[01]\d-", "numeric": r"\d[/.]\d", "decade": "0['’]?s\\b", "month_relyear": "[Yy]ear",
+                 # a clock time has a colon, a.m./p.m., o'clock, a clock word, "hours", or a zone ("GMT", "local time")
+                 "time": r"[:.][0-5]\d|[aApP]\.?\s?[mM]\b|o.clock|[Nn]oon|[Mm]id(?:night|day)|hours|hrs|[A-Z]{3}|time",
+                 "year": r"\b(?:1\d|20)\d\d\b",
+                 "ago": r"(?i:\b" + _alt(lex.direction_words) + r"\b)",
                  "range_dmy": r"\d\s*" + conn, "range_mdy": r"\d\s*" + conn, "range_cross_dmy": conn,
                  "range_cross_mdy": conn, "date_dmy": "[0-9]", "date_mdy": "[0-9]", "month_year": "[0-9]"}
 
@@ -246,7 +271,7 @@ class Grammar:
             before, after = reach.get(name, (48, 40))
             R.append(Rule(name, re.compile(r"(?<!\w)(?:" + pattern + ")", re.IGNORECASE), parse, rank,
                           triggers.get(name, ("month",)), before, after,
-                          re.compile(needs[name], re.IGNORECASE) if name in needs else None))
+                          re.compile(needs[name]) if name in needs else None))
 
         add("iso", r"(?<![\w./-])(?P<y>\d{4})-(?P<m>0[1-9]|1[0-2])-(?P<d>0[1-9]|[12]\d|3[01])"
                    r"(?:[T ](?P<H>[01]\d|2[0-3]):(?P<M>[0-5]\d))?(?![\w-]|:\d)", self.p_iso, 0)
@@ -439,6 +464,10 @@ class Grammar:
         prefix = text[max(0, start_y - 2):start_y]
         if not gd.get("mod") and re.search(r"[A-Za-z]-$", prefix):
             return None  # "Araz-2025"
+        dashed = _NAME_DASH.search(text, max(0, start_y - 40), start_y)
+        if not gd.get("mod") and dashed and dashed.group(1) not in lex.year_name_exceptions \
+                and dashed.group(1).lower() not in lex.month_names:
+            return None  # "Kura Shield – 2025"
         pre = gd.get("pre")
         if not pre and not gd.get("mod"):
             raw_before = raw_word_before(text, start_y)
@@ -755,6 +784,9 @@ class Grammar:
 
     def p_set(self, m, text, lex):
         if m["sw"]:
+            raw_before = raw_word_before(text, m.start())
+            if m["sw"][0].isupper() and raw_before[:1].isupper() and not sentence_start(text, m.start() - len(raw_before)):
+                return None  # "Coast Business Weekly", "Los Angeles Daily News": a name
             return self._cand(m, "set", 9, value=lex.sets[m["sw"].lower()])
         det = re.sub(r"\s+", " ", m["sd"].lower())
         every = lex.set_determiners[det]

@@ -21,6 +21,10 @@ WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
           "October", "November", "December")
 SEASON_START = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}
+NO_TENSE_MAX_DAYS_BACK = 5
+"""With no tense to go by, a weekday is read as past (news reports what happened) unless that would put it
+more than this many days back: from a Wednesday, "Friday's protest" is the Friday before, "Tuesday" the
+day before; only "Thursday" (tomorrow) is read forward."""
 QUARTER_CONTEXT_CHARS = 250
 """How far after a named quarter "a year earlier"/"a year ago" is read as that quarter a year before."""
 
@@ -114,10 +118,11 @@ def safe_date(y: int, m: int, d: int) -> Optional[dt.date]:
         return None
 
 
-def pick_year_for_day(anchor: dt.date, m: int, d: int, tense: Optional[str], wd: Optional[int],
+def pick_year_for_day(anchor: dt.date, m: int, d: int, tense: Optional[str],
                       grace_days: int = 0, rel: Optional[str] = None) -> tuple[Optional[dt.date], str]:
-    """The year of a day-month without one: by "last"/"next", by the weekday the text names, else by tense.
-    In a past-tense clause the day may lie up to grace_days after the anchor."""
+    """The year of a day-month without one: by "last"/"next", else by tense, else the nearest.
+    In a past-tense clause the day may lie up to grace_days after the anchor. A weekday named with the
+    date ("Friday, 22 March") does not choose the year: a weekday that does not fit is a finding."""
     options = [x for x in (safe_date(anchor.year + k, m, d) for k in (-1, 0, 1)) if x]
     if not options:
         return None, "no such day"
@@ -129,10 +134,6 @@ def pick_year_for_day(anchor: dt.date, m: int, d: int, tense: Optional[str], wd:
         after = [x for x in options if x > anchor]
         if after:
             return min(after), "the next such day after"
-    if wd is not None:
-        fitting = [x for x in options if x.isoweekday() == wd]
-        if len(fitting) == 1:
-            return fitting[0], f"the year in which it falls on a {WEEKDAYS[wd - 1]}"
     if tense == "past":
         limit = anchor + dt.timedelta(days=grace_days)
         before = [x for x in options if x <= limit]
@@ -177,7 +178,7 @@ def weekday_date(anchor: dt.date, wd: int, tense: Optional[str], rel: Optional[s
     if tense == "future":
         return anchor + dt.timedelta(days=fwd), f"future tense, the {name} on or after"
     label = "present tense" if tense == "present" else "no tense"
-    if back <= 4:
+    if back <= NO_TENSE_MAX_DAYS_BACK:
         return anchor - dt.timedelta(days=back), f"{label}, the nearest {name}, on or before"
     return anchor + dt.timedelta(days=fwd), f"{label}, the nearest {name}, after"
 
@@ -277,8 +278,8 @@ class Resolver:
         if ctx.anchor is None:
             return None, "day and month without a year, and no anchor", True, None
         rel = c.f.get("rel")
-        tense = None if (wd is not None or rel) else ctx.tense(c)
-        day, how = pick_year_for_day(ctx.anchor, m, d, tense, wd, ctx.lex.past_grace_days, rel)
+        tense = None if rel else ctx.tense(c)
+        day, how = pick_year_for_day(ctx.anchor, m, d, tense, ctx.lex.past_grace_days, rel)
         return day, f"{how} relative to {self.anchor_phrase}", True, tense
 
     def r_date(self, c: Candidate) -> Reading:
@@ -318,8 +319,8 @@ class Resolver:
                 v = f"XXXX-{m1:02d}-{d1:02d}"
                 return Reading("DATE", v, relative=True, resolved=False,
                                derivation=f"{ctx.quote(c)}: day range without a year, and no anchor -> {v}")
-            tense = ctx.tense(c) if f.get("wd") is None else None
-            first, how0 = pick_year_for_day(ctx.anchor, m1, d1, tense, f.get("wd"), ctx.lex.past_grace_days)
+            tense = ctx.tense(c)
+            first, how0 = pick_year_for_day(ctx.anchor, m1, d1, tense, ctx.lex.past_grace_days)
             if first is None:
                 return Reading("DATE", f"XXXX-{m1:02d}-{d1:02d}", relative=True, resolved=False,
                                derivation=f"{ctx.quote(c)}: no such day")
