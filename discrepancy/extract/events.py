@@ -109,8 +109,9 @@ def event_names(ctx: Context) -> dict[str, str]:
             for tr in triggers:
                 gap_before = text[tr.end:start] if tr.end <= start else None
                 gap_after = text[end:tr.start] if tr.start >= end else None
-                if (gap_before is not None and len(gap_before.split()) <= 1 and "," not in gap_before) or (
-                        gap_after is not None and (len(gap_after.split()) <= 2 and "," not in gap_after
+                has_year = bool(m.group(2))
+                if (gap_before is not None and not gap_before.strip() and has_year) or (
+                        gap_after is not None and (len(gap_after.split()) <= 2 and "," not in gap_after and has_year
                                                    or re.fullmatch(r",\s+(?:the|a|an)\s+[^,.;]{0,60}", gap_after))):
                     found.setdefault(_fold_event_name(name), tr.cls)
                     break
@@ -333,9 +334,23 @@ def _history_kind(ctx: Context, sentence: Sentence, clause: Clause, t: TimeExpre
     text = ctx.article.text
     before_clause = text[clause.start:t.start]
     before_sentence = text[sentence.start:t.start]
-    if hl["origin"].search(before_clause[-40:]) or hl["origin"].search(text[clause.start:clause.end]) and \
-            re.search(r"\b(?:inaugural|first (?:one|edition))\b", clause.text, re.I):
-        return "origin"
+    origin = hl["origin"].search(before_clause[-40:]) or hl["origin"].search(text[clause.start:clause.end]) and \
+        re.search(r"\b(?:inaugural|first (?:one|edition))\b", clause.text, re.I)
+    if origin:
+        # "the series began in 2021", "ETLEX, which was first held in": the thing that began must be
+        # an occurrence of an event, not "Construction began in 2017"
+        scope = clause.text
+        if re.match(r"\s*(?:which|that|who)\b", clause.text, re.I):
+            # "the second edition of ETLEX, which was first held in": the antecedent counts
+            scope = text[sentence.start:clause.end]
+        words = re.findall(r"[\w'’-]+", scope)
+        cue_words = set(re.findall(r"[\w'’-]+", origin.group(0).casefold()))
+        if any((_class_of(w) and w.casefold() not in cue_words) or hl["occurrence"].fullmatch(w) for w in words) \
+                or any(" " in tr.word or tr.word[:1].isupper() for tr in triggers
+                       if sentence.start + sentence.text.find(scope) <= tr.start < clause.end
+                       and tr.word.casefold() not in cue_words):
+            return "origin"
+        return None
     if hl["since"].search(before_clause[-12:]) and hl["first"].search(before_sentence):
         return "previous"
     # "the rocket's first launch attempt, in August 2024": the first occurrence, dated
@@ -371,6 +386,7 @@ def extract(ctx: Context) -> list[Claim]:
         in_sentence = ctx.timexes_in(sentence.start, sentence.end)
         triggers = triggers_in(sentence.text, sentence.start, tuple((t.start, t.end) for t in in_sentence),
                                ctx.event_names)
+        pending: list[Claim] = []
         for t in in_sentence:
             index = _clause_index(clauses, t.start)
             clause = clauses[index]
@@ -393,9 +409,22 @@ def extract(ctx: Context) -> list[Claim]:
                 continue
             if trig is None or _is_other_occurrence(ctx, trig):
                 continue
-            claims.append(_event_claim(ctx, sentence, clause, t, trig, participants))
+            pending.append(_event_claim(ctx, sentence, clause, t, trig, participants))
+        claims.extend(_one_date_per_part(pending))
         claims.extend(_novelty_claims(ctx, sentence, clauses, triggers))
     return claims
+
+
+def _one_date_per_part(pending: list[Claim]) -> list[Claim]:
+    """Within a sentence, one event word dates one part once: "won Sunday's runoff, results
+    showed on Monday" keeps Sunday, the date nearest the event word."""
+    best: dict[tuple, Claim] = {}
+    for c in pending:
+        key = (c.attr("trigger_at"), c.attr("part"))
+        distance = int(c.attr("distance") or 0)
+        if key not in best or distance < int(best[key].attr("distance") or 0):
+            best[key] = c
+    return [c for c in pending if best[(c.attr("trigger_at"), c.attr("part"))] is c]
 
 
 def _event_claim(ctx, sentence, clause, t, trig, participants) -> Claim:
@@ -414,7 +443,8 @@ def _event_claim(ctx, sentence, clause, t, trig, participants) -> Claim:
                      start=min(t.start, trig.start), end=max(t.end, trig.end), derivation=derivation,
                      sentence=sentence,
                      attrs={"part": part, "first": first, "last": last, "instant": int(instant),
-                            "trigger": trig.word, "participants": ",".join(sorted(participants)),
+                            "trigger": trig.word, "trigger_at": trig.start,
+                            "distance": min(abs(t.start - trig.end), abs(trig.start - t.end)), "participants": ",".join(sorted(participants)),
                             "period": int("/" in t.calendar and part != "span"), "tense": t.tense})
 
 

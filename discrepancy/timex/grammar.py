@@ -1,10 +1,15 @@
 """The grammar: regular expressions built once from the lexicon, and the parsers that turn a match
 into a candidate.
 
-Each rule is one compiled pattern (one pass over the text) and one parser. A parser reads the match
-and the words around it, and returns a ``Candidate`` (what the words say, not yet anchored) or None
-when the match is a look-alike (the modal "may", a year inside an event name, an age, ...).
-Anchoring happens later, in ``resolve.py``, once the overlapping candidates have been settled.
+Each rule is one compiled pattern and one parser. A parser reads the match and the words around it,
+and returns a ``Candidate`` (what the words say, not yet anchored) or None when the match is a
+look-alike (the modal "may", a year inside an event name, an age, ...). Anchoring happens later, in
+``resolve.py``, once the overlapping candidates have been settled.
+
+Speed: every match of a rule contains one of its trigger words (a month name, a unit, a digit ...).
+One RE2 pass finds all trigger words of the text; each rule then runs only in short windows around
+its own triggers (``Rule.before``/``Rule.after`` characters), after a cheap pre-check (``Rule.needs``).
+Word alternations are compiled as tries (``_alt``), so the engine tries one branch per letter.
 """
 from __future__ import annotations
 
@@ -303,12 +308,13 @@ class Grammar:
         deictic = _alt(lex.deictic_days)
         add("deictic", rf"(?:(?P<mod>early|late|later|earlier)\s+)?(?P<w>{deictic})(?!\w)(?P<poss>['’]s)?(?:\s+(?P<part>{self.PARTS}))?"
                        rf"|(?P<this>this|last)\s+(?P<part2>{self.PARTS})", self.p_deictic, 5)
-        add("relunit", rf"(?:(?P<mod>{self.PMOD})[\s-]+|(?P<wc>earlier|later)\s+)?(?P<det>{self.DET})\s+(?P<unit>{self.UNIT1}|day)(?P<poss>['’]s)?",
+        add("relunit", rf"(?:(?P<mod>{self.PMOD})[\s-]+|(?P<wc>{_alt(lex.within_current)})\s+)?(?P<det>{self.DET})\s+(?P<unit>{self.UNIT1}|day)(?P<poss>['’]s)?",
             self.p_relunit, 4)
         directions = _alt(lex.direction_words)
         add("ago", rf"(?:(?P<qmod>{self.QMOD})\s+)?(?P<n>{self.NUM})\s+(?P<unit>{self.UNIT})\s+(?P<dir>{directions})(?!\w)",
             self.p_ago, 4)
-        add("duration", rf"(?:(?P<qmod>{self.QMOD})\s+)?(?P<n>{self.NUM})(?:[-‐](?P<unit2>{self.UNIT1})(?P<suf>-long|-old|[-‐ ]olds?|\s+old)?"
+        suffixes = _alt(list(lex.adjectival_suffixes) + list(lex.age_suffixes))
+        add("duration", rf"(?:(?P<qmod>{self.QMOD})\s+)?(?P<n>{self.NUM})(?:[-‐](?P<unit2>{self.UNIT1})(?P<suf>{suffixes})?"
                         rf"|\s+(?:(?:more|full|straight|consecutive|long|additional|further|whole|entire|extra)\s+)?(?P<unit>{self.UNIT}))",
             self.p_duration, 8)
         add("vague_plural", rf"(?:(?P<det>recent|coming|past|the\s+past|the\s+last|the\s+coming|the\s+next|next|last|previous|the\s+previous)\s+)?(?P<vp>{_alt(lex.vague_plurals)})(?!\w)",
@@ -602,11 +608,12 @@ class Grammar:
         if n is None:
             return None
         unit = lex.units[uword]
-        if adjectival and m["suf"] and "old" in m["suf"].lower():
+        suffix = re.sub(r"\s+", " ", (m["suf"] or "").lower())
+        if adjectival and suffix in lex.age_suffixes:
             return None  # an age ("a 12-year-old")
         after = text[m.end():m.end() + 6].lower()
-        if not adjectival and re.match(r"\s+old\b", after):
-            return None
+        if not adjectival and any(after.startswith(x) and not after[len(x):len(x) + 1].isalpha() for x in lex.age_suffixes):
+            return None  # "12 years old"
         full_forms = (unit["name"], unit["name"] + "s", "centuries")
         if uword not in full_forms and not re.match(r"\d", nword):
             return None  # "a min", "two hrs" in prose: only after digits
@@ -635,8 +642,8 @@ class Grammar:
             start = m.start("n")
         elif qword and qmod is None and (adjectival or not qword.lower().startswith("the")):
             start = m.start("n")  # "the two-day summit", "only two days"
-        if adjectival and m["suf"] and m["suf"].lower() == "-long":
-            end = m.end()
+        if adjectival and suffix in lex.adjectival_suffixes:
+            end = m.end()  # "a 10-day-long visit"
         return Candidate(start, end, "duration", dict(n=n, unit=unit, mod=qmod, adjectival=adjectival), 8)
 
     def p_vague_plural(self, m, text, lex):

@@ -72,7 +72,7 @@ class Lexicon:
     deictic_days: dict[str, int]
     deictic_parts: dict[str, str]
     determiners: dict[str, dict]
-    within_current: dict[str, dict]
+    within_current: frozenset[str]
     direction_words: dict[str, dict]
     fuzzy: dict[str, str]
     fuzzy_guards: dict[str, dict]
@@ -138,7 +138,7 @@ def load() -> Lexicon:
         deictic_days={k: int(v) for k, v in _lower_keys(rel.get("deictic_days")).items()},
         deictic_parts=_lower_keys(rel.get("deictic_parts")),
         determiners=_lower_keys(rel.get("determiners")),
-        within_current=_lower_keys(rel.get("within_current")),
+        within_current=_words(rel.get("within_current"), "within_current"),
         direction_words=_lower_keys(rel.get("direction_words")),
         fuzzy=_lower_keys(rel.get("fuzzy")),
         fuzzy_guards=_lower_keys(rel.get("fuzzy_guards")),

@@ -28,16 +28,12 @@ def _candidates(text: str) -> list[Candidate]:
             sorted(s for kind in rule.triggers for s in found.get(kind, ()))
         if not spans:
             continue
-        last_end = -1
         needs = rule.needs
-        for a, b in g.windows(spans, rule.before, rule.after, n):
+        for a, b in g.windows(spans, rule.before, rule.after, n):  # disjoint, so no match is found twice
             if needs is not None and needs.search(text, a, b) is None:
                 continue
             for m in rule.regex.finditer(text, a, b):
-                if m.start() < last_end:
-                    continue  # already found in the previous window
                 c = rule.parse(m, text, g.lex)
-                last_end = m.end()
                 if c is not None and c.end > c.start:
                     out.append(c)
     return out
