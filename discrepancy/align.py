@@ -20,6 +20,8 @@ from discrepancy.names import blocking_keys, compare, spelling_variant
 
 SAME_OCCURRENCE_GAP_DAYS = 5
 """Two day-precise dates of one kind of event further apart than this are different occurrences."""
+SAME_OCCURRENCE_GAP_DAYS_INSTANT = 2
+"""The same for one-day events (a blast, a vote, a meeting): reports of one rarely differ by more."""
 
 
 # --- small helpers -----------------------------------------------------------------------
@@ -129,10 +131,12 @@ def _occurrences(claims: list[Claim], defaults) -> list[_Occurrence]:
     uf = _UnionFind(len(fine))
     spans = [interval(c.value) for c in fine]
     parts = [_with_default_participants(c, defaults) for c in fine]
+    limit = SAME_OCCURRENCE_GAP_DAYS_INSTANT if any(c.attr("instant") == "1" for c in claims) \
+        else SAME_OCCURRENCE_GAP_DAYS
     for i in range(len(fine)):
         for j in range(i + 1, len(fine)):
             gap = max((spans[j][0] - spans[i][1]).days, (spans[i][0] - spans[j][1]).days, 0)
-            if gap <= SAME_OCCURRENCE_GAP_DAYS and participants_compatible(parts[i], parts[j]):
+            if gap <= limit and participants_compatible(parts[i], parts[j]):
                 uf.union(i, j)
     occurrences = [_Occurrence(claims[0].key, [fine[i] for i in group]) for group in uf.groups()]
     for c in coarse:

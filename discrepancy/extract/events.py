@@ -356,7 +356,9 @@ def _history_kind(ctx: Context, sentence: Sentence, clause: Clause, t: TimeExpre
     # "the rocket's first launch attempt, in August 2024": the first occurrence, dated
     for m in re.finditer(r"\bfirst\b((?:\s+[\w'’-]+){1,3})", text[clause.start:clause.end], re.I):
         words = re.findall(r"[\w'’-]+", m.group(1))
+        between = text[clause.start + m.end():t.start]
         if any(_class_of(w) or hl["occurrence"].fullmatch(w) for w in words) and \
+                clause.start + m.start() < t.start and len(between) <= 30 and not hl["since"].search(between) and \
                 _before_anchor(ctx, t.calendar, days=20):
             return "origin"
     previous = hl["previous"]

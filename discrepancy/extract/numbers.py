@@ -33,7 +33,7 @@ def _lex():
     cur_before = "|".join(re.escape(c) for c in sorted(currencies, key=len, reverse=True) if not c.isalpha() or len(c) <= 3)
     number = (rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{compound}|(?:{word_alt}))")
     pattern = re.compile(
-        rf"(?<![\w.,/-])(?:(?P<cur>{cur_before})\s?)?{number}"
+        rf"(?<![\w.,/:-])(?:(?P<cur>{cur_before})\s?)?{number}"
         rf"(?![a-z])(?:\s?(?P<scale>{scale_alt})\b)?(?P<hyphen>-)?",
         re.I)
     units = {k.casefold(): (v[0], float(v[1])) for k, v in lex["units"].items()}
@@ -193,10 +193,15 @@ def extract(ctx: Context) -> list[Claim]:
             effect = ""
             lo, hi = (clause.start, clause.end) if clause else (sentence.start, sentence.end)
             window = text[max(lo, start - 80):min(hi, end + 60 + used)]
+            centre = start - max(lo, start - 80)
+            nearest_effect = None
             for cls, pat in lex["effects"].items():
-                if pat.search(window):
-                    effect = cls
-                    break
+                for em in pat.finditer(window):
+                    distance = min(abs(em.start() - centre), abs(em.end() - centre))
+                    if nearest_effect is None or distance < nearest_effect[0]:
+                        nearest_effect = (distance, cls)
+            if nearest_effect:
+                effect = nearest_effect[1]
             if dimension:
                 thing = dimension
                 # percentages: what rate? the nearest measure word before

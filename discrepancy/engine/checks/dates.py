@@ -29,14 +29,22 @@ def _piece(claim: Claim, part: str) -> str:
     return claim.value
 
 
+def disputing(claims: tuple[Claim, ...], clash) -> tuple[Claim, ...]:
+    """The claims that take part in a disagreement between articles: each clashes with a claim
+    of another article. An article that contradicts itself within the group is left out (its
+    claims are about different things, or it cannot be pinned to one value), and so is a claim
+    that agrees with everyone (it is no party to the dispute)."""
+    confused = {a.source for i, a in enumerate(claims) for b in claims[i + 1:]
+                if a.source == b.source and clash(a, b)}
+    usable = [c for c in claims if c.source not in confused]
+    party = [a for a in usable if any(b.source != a.source and clash(a, b) for b in usable)]
+    return tuple(party)
+
+
 def _disagreeing_sources(group: Group, value_of) -> tuple[Claim, ...] | None:
-    """The group's claims when two different articles give incompatible values, else None."""
-    claims = group.claims
-    for i, a in enumerate(claims):
-        for b in claims[i + 1:]:
-            if a.source != b.source and not _compatible(value_of(a), value_of(b)):
-                return claims
-    return None
+    """The claims of different articles that give incompatible values, else None."""
+    party = disputing(group.claims, lambda a, b: not _compatible(value_of(a), value_of(b)))
+    return party or None
 
 
 def _values(claims: Iterable[Claim]) -> str:

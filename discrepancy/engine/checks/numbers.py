@@ -28,16 +28,16 @@ def _range(claim: Claim, tolerance: float) -> tuple[float, float]:
 
 
 def number_conflict(group: Group, params: NumberParams) -> Iterable[Hit]:
-    claims = [c for c in group.claims if c.attr("revision") != "1"]
-    for i, a in enumerate(claims):
+    from discrepancy.engine.checks.dates import disputing
+
+    def clash(a: Claim, b: Claim) -> bool:
         lo_a, hi_a = _range(a, params.approximate_tolerance)
-        for b in claims[i + 1:]:
-            if a.source == b.source:
-                continue
-            lo_b, hi_b = _range(b, params.approximate_tolerance)
-            if hi_a < lo_b - 1e-9 or hi_b < lo_a - 1e-9:
-                yield Hit(group.subject, group.claims)
-                return
+        lo_b, hi_b = _range(b, params.approximate_tolerance)
+        return hi_a < lo_b - 1e-9 or hi_b < lo_a - 1e-9
+
+    party = disputing(tuple(c for c in group.claims if c.attr("revision") != "1"), clash)
+    if party:
+        yield Hit(group.subject, party)
 
 
 register(CheckType(
