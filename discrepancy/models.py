@@ -155,6 +155,9 @@ class Finding:
     """The event the finding belongs to, for grouping in reports."""
     note: str = ""
     """Further explanation: which sources a draft contradicts, why values conflict."""
+    notice: bool = False
+    """Information for the editor rather than a discrepancy (a figure a later report revised,
+    a contested place name): reported apart from findings and never failing a run."""
 
     @property
     def sort_key(self) -> tuple:
@@ -221,3 +224,5 @@ class RunResult:
     """When the run happened (ISO timestamp); only report headers show it."""
     suppressed: int = 0
     """How many findings a baseline file suppressed."""
+    notices: tuple[Finding, ...] = ()
+    """Information for the editor that is not a discrepancy (see ``Finding.notice``), sorted."""

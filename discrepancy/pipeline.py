@@ -17,8 +17,9 @@ def analyse(articles: Sequence[Article], rules: Sequence[Rule]) -> tuple[RunResu
     articles = sorted(articles, key=lambda a: a.path)
     anchored, claims, skipped = extract_all(articles)
     groups = align(anchored, claims)
-    findings = run_rules(rules, groups)
-    result = RunResult(articles=tuple(anchored), findings=tuple(findings), skipped=tuple(skipped),
+    everything = run_rules(rules, groups)
+    result = RunResult(articles=tuple(anchored), findings=tuple(f for f in everything if not f.notice),
+                       notices=tuple(f for f in everything if f.notice), skipped=tuple(skipped),
                        rules=tuple(rules), generated_at=_now())
     return result, claims
 

@@ -151,3 +151,16 @@ def test_rules_explain_claims_timex_and_same_name(cluster, tmp_path):
     assert same.stdout.startswith("same")
     batch = run("same-name", "--batch", input="Ilham Aliyev\tZakir Hasanov\nAras\tAraz\n")
     assert [line[0] for line in batch.stdout.splitlines()] == ["0", "1"]
+
+
+def test_revised_figure_is_a_notice_not_a_finding(tmp_path):
+    (tmp_path / "a.md").write_text(md("The explosion at the mine killed 38 miners, officials said.", "2025-03-19"),
+                                   encoding="utf-8")
+    (tmp_path / "b.md").write_text(md("The death toll from the explosion at the mine rose to 41 on Thursday.",
+                                      "2025-03-21"), encoding="utf-8")
+    result = run("check", tmp_path, "--format", "json", "--fail-on", "info")
+    report = json.loads(result.stdout)
+    assert not [f for f in report["findings"] if f["category"] == "number"]
+    [notice] = report["notices"]
+    assert notice["rule"] == "NUM102" and "updates it to 41" in notice["message"]
+    assert result.exit_code == 0  # information never fails a run

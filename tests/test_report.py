@@ -173,11 +173,11 @@ def test_unknown_format_is_refused(result):
 def test_json_schema(result):
     data = json.loads(render(result, "json"))
     assert set(data) == {"tool", "version", "generated_at", "summary", "articles", "findings",
-                         "skipped"}
+                         "notices", "skipped"}
     assert data["tool"] == "discrepancy" and data["version"] == __version__
     assert data["summary"] == {"findings": 4, "by_severity": {"error": 1, "warning": 2, "info": 1},
                                "by_category": {"date": 2, "history": 1, "name": 1},
-                               "articles": 3, "skipped": 2, "suppressed": 2}
+                               "articles": 3, "skipped": 2, "suppressed": 2, "notices": 0}
     assert [a["path"] for a in data["articles"]] == ["drafts/gamma.md", "seeds/alpha.txt",
                                                      "seeds/beta.txt"]
     alpha = data["articles"][1]

@@ -23,7 +23,7 @@ def test_every_rule_has_failing_and_passing_examples():
 def test_rule_example(rule, expect, index, example):
     result = check_texts(dict(example), [rule])
     assert not [f for f in result.findings if f.category == "internal"]
-    flagged = [f for f in result.findings if f.rule == rule.id]
+    flagged = [f for f in (*result.findings, *result.notices) if f.rule == rule.id]
     if expect == "fail":
         assert flagged, f"{rule.id} example {index} should be flagged"
     else:

@@ -52,6 +52,8 @@ class CheckType:
     """The check itself: pure, (group, params) -> hits."""
     summary: str = ""
     """One line on what it does."""
+    informational: bool = False
+    """Its hits are information for the editor (notices), not discrepancies."""
 
 
 CHECK_TYPES: dict[str, CheckType] = {}

@@ -39,7 +39,7 @@ def _draft_note(claims: Sequence[Claim]) -> tuple[bool, str]:
     return True, f"the draft {', '.join(sorted({_name(c) for c in drafts}))} contradicts {', '.join(against)}"
 
 
-def _finding(rule: Rule, group: Group, hit: Hit) -> Finding:
+def _finding(rule: Rule, group: Group, hit: Hit, notice: bool = False) -> Finding:
     claims = tuple(sorted(hit.claims, key=lambda c: c.sort_key))
     fields = {"subject": hit.subject, "values": _values(claims),
               "sources": ", ".join(sorted({_name(c) for c in claims})), "rule": rule.id}
@@ -50,8 +50,10 @@ def _finding(rule: Rule, group: Group, hit: Hit) -> Finding:
     if draft and severity != "info":
         severity = "error"
     notes = [n for n in (note, hit.note) if n]
+    if notice:
+        severity = rule.severity
     return Finding(rule=rule.id, category=rule.category, severity=severity, subject=hit.subject,
-                   message=message, claims=claims, event=group.event, note="; ".join(notes))
+                   message=message, claims=claims, event=group.event, note="; ".join(notes), notice=notice)
 
 
 class _Missing(dict):
@@ -81,7 +83,7 @@ def run_rules(rules: Sequence[Rule], groups: Sequence[Group],
                             f"at {where.filename.rsplit('/', 1)[-1]}:{where.lineno} on group {group.key}",
                     claims=tuple(group.claims), event=group.event))
                 continue
-            findings.extend(_finding(rule, group, hit) for hit in hits)
+            findings.extend(_finding(rule, group, hit, check.informational) for hit in hits)
     return sorted(_dedupe(findings), key=lambda f: f.sort_key)
 
 

@@ -193,6 +193,17 @@ def _after_reporting_verb(ctx: Context, clause: Clause, t: TimeExpression) -> bo
     return len(gap.split()) <= 3 and not any(p.search(gap) for p in _event_lexicon()["parts"].values())
 
 
+_REFERENCE_POINT = re.compile(r"\b(?:after|following|before|ahead of|prior to|since|until|despite)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$", re.I)
+
+
+def _text_before(clauses: tuple[Clause, ...], trig: Trigger) -> str:
+    """Up to 40 characters of its clause before an event word."""
+    for c in clauses:
+        if c.start <= trig.start < c.end:
+            return c.text[max(0, trig.start - c.start - 40):trig.start - c.start]
+    return ""
+
+
 def _pick_trigger(triggers: list[Trigger], clauses: tuple[Clause, ...], index: int, t: TimeExpression) -> Trigger | None:
     """The event a date belongs to: the nearest event word before it in its clause; else one
     shortly after it in the clause ("on Tuesday signed"); else the nearest in an earlier clause
@@ -204,7 +215,10 @@ def _pick_trigger(triggers: list[Trigger], clauses: tuple[Clause, ...], index: i
         return [c for c in cands if not start_cues.fullmatch(c.word)] or cands
 
     clause = clauses[index]
-    own = plain([tr for tr in triggers if clause.start <= tr.start < clause.end])
+    # "rose on Tuesday following the launch": in the date's own clause, an event word after
+    # "following"/"after" is the point something else is measured from, not what is dated
+    own = plain([tr for tr in triggers if clause.start <= tr.start < clause.end
+                 and not _REFERENCE_POINT.search(_text_before(clauses, tr))])
     before = [tr for tr in own if tr.end <= t.start]
     after = [tr for tr in own if tr.start >= t.end and tr.start - t.end <= 60]
     if before and t.start - before[-1].end <= 120:

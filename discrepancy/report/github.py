@@ -52,4 +52,6 @@ def command(finding: Finding) -> str:
 def render(result: RunResult) -> str:
     """One command line per finding, in report order ("" when there are none)."""
     lines = [command(f) for f in result.findings]
+    lines += [command(n).replace("::warning ", "::notice ", 1).replace("::error ", "::notice ", 1)
+              for n in result.notices]
     return "".join(line + "\n" for line in lines)

@@ -50,6 +50,8 @@ the same run. Top-level object::
             "attrs": {"precision": "day"}}   extra facts, name -> string value
          ]}
       ],
+      "notices": [...],                      information that is not a discrepancy (a figure a
+                                             later article revised), shaped like findings
       "skipped": [                           input that could not be used, in run order
         {"source": "seeds/b.pdf", "line": 3 | null, "reason": "..."}
       ]
@@ -85,9 +87,11 @@ def to_dict(result: RunResult) -> dict:
             "articles": len(result.articles),
             "skipped": len(result.skipped),
             "suppressed": result.suppressed,
+            "notices": len(result.notices),
         },
         "articles": [article_dict(a) for a in sorted_articles(result)],
         "findings": [finding_dict(f) for f in result.findings],
+        "notices": [finding_dict(f) for f in result.notices],
         "skipped": [skipped_dict(s) for s in result.skipped],
     }
 

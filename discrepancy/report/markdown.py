@@ -117,6 +117,10 @@ def render(result: RunResult) -> str:
             out += _finding_section(number, finding)
         out += _timelines(result.findings)
 
+    if result.notices:
+        out += ["## Information", "", "Not discrepancies: updates and notes for the editor.", ""]
+        for number, notice in enumerate(result.notices, 1):
+            out += _finding_section(number, notice)
     if result.skipped:
         out += ["## Skipped input", ""]
         for skipped in result.skipped:

@@ -52,6 +52,12 @@ def render(result: RunResult, *, color: bool = True, width: int = 100) -> str:
         for finding in findings:
             console.print()
             _finding(console, finding, articles)
+    if result.notices:
+        console.print()
+        console.rule(Text("Information (not discrepancies)", style="bold"))
+        for notice in result.notices:
+            console.print()
+            _finding(console, notice, articles)
     if result.skipped:
         console.print()
         console.rule(Text("Skipped input", style="bold"))

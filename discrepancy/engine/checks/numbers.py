@@ -63,4 +63,4 @@ def number_revision(group: Group, params: RevisionParams) -> Iterable[Hit]:
 
 register(CheckType(
     name="number_revision", params=RevisionParams, kinds=("number",), fields=("update",), run=number_revision,
-    summary="A later article revises a figure another gave (\"the toll rose to 41\")."))
+    summary="A later article revises a figure another gave (\"the toll rose to 41\").", informational=True))
