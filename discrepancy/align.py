@@ -357,6 +357,15 @@ def _place_groups(frame: pd.DataFrame, headlines: dict[str, str]) -> list[Group]
     return groups
 
 
+def _term_groups(frame: pd.DataFrame) -> list[Group]:
+    groups = []
+    for key, rows in frame[frame.kind == "term"].groupby("key", sort=True):
+        members = tuple(rows.claim)
+        if len({c.source for c in members}) >= 2 and len({c.value for c in members}) >= 2:
+            groups.append(Group("term", f"term/{key}", members[0].subject, members, "terminology"))
+    return groups
+
+
 def _in_common_unit(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
     """Figures of one dimension shown in the unit most of them use ("42 square kilometres" shown
     as 4200 beside "4,200 hectares"), so the values compare like with like."""
@@ -419,6 +428,7 @@ def align(articles: Sequence[Article], claims: Iterable[Claim]) -> list[Group]:
         *_name_groups(frame),
         *_number_groups(frame, headlines),
         *_place_groups(frame, headlines),
+        *_term_groups(frame),
     ]
     return sorted(groups, key=lambda g: (g.kind, g.key))
 

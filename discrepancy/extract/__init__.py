@@ -8,12 +8,12 @@ from typing import Iterable, Sequence
 
 import pandas as pd
 
-from discrepancy.extract import events, names, numbers, places
+from discrepancy.extract import events, names, numbers, places, terms
 from discrepancy.extract.context import build_context
 from discrepancy.models import Article, Claim, Skipped
 
 EXTRACTORS = (("events", events.extract), ("names", names.extract), ("numbers", numbers.extract),
-              ("places", places.extract))
+              ("places", places.extract), ("terms", terms.extract))
 """Every extractor, in the order they run."""
 
 COLUMNS = ("source", "role", "kind", "subject", "key", "value", "quote", "line", "start", "end",

@@ -63,6 +63,8 @@ def summary_line(result: RunResult) -> str:
     parts += [plural(n, s) for s, n in counts.items() if s not in SEVERITY_ORDER]
     line = ", ".join(parts)
     extra = []
+    if result.notices:
+        extra.append(plural(len(result.notices), "notice"))
     if result.suppressed:
         extra.append(f"{result.suppressed} suppressed by baseline")
     if result.skipped:
