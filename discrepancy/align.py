@@ -202,12 +202,40 @@ def _duration_groups(frame: pd.DataFrame, occurrences: list[tuple[str, _Occurren
             by_event[pick[0][0] if pick else f"{cls}#?"].append(c)
         for eid, members in sorted(by_event.items()):
             occ = dict(occurrences).get(eid)
-            spans = [x for x in occ.claims if x.attr("part") == "span"] if occ else []
+            spans = _spans(occ.claims) if occ else []
             all_claims = tuple(sorted(members + spans, key=lambda c: c.sort_key))
             if len({c.source for c in all_claims}) >= 2:
                 label = members[0].subject
                 groups.append(Group("duration", f"{eid}/length", label, all_claims, eid))
     return groups
+
+
+def _spans(claims: Sequence[Claim]) -> list[Claim]:
+    """Each source's dates of an event: a stated range, or its stated start and end put together
+    ("began on 16 September" ... "was extinguished on 19 September")."""
+    import dataclasses
+
+    out = [c for c in claims if c.attr("part") == "span"]
+    stated = {c.source for c in out}
+    by_source: dict[str, dict[str, list[Claim]]] = defaultdict(lambda: defaultdict(list))
+    for c in claims:
+        if c.attr("part") in ("start", "end") and precision(c.value) == "day" and "/" not in c.value:
+            by_source[c.source][c.attr("part")].append(c)
+    for source, parts in sorted(by_source.items()):
+        starts, ends = {c.value for c in parts["start"]}, {c.value for c in parts["end"]}
+        if source in stated or len(starts) != 1 or len(ends) != 1:
+            continue
+        start, end = parts["start"][0], parts["end"][0]
+        if end.value < start.value:
+            continue
+        value = f"{start.value}/{end.value}"
+        out.append(dataclasses.replace(
+            start, value=value, subject=start.subject.replace("start of", "dates of"),
+            derivation=f"start {start.value} (line {start.line}: {start.derivation}) and end {end.value} "
+                       f"(line {end.line}: {end.derivation})",
+            attrs=tuple(sorted({**dict(start.attrs), "part": "span", "first": start.value,
+                                "last": end.value}.items()))))
+    return out
 
 
 def _history_groups(frame: pd.DataFrame, defaults, headlines: dict[str, str]) -> list[Group]:
