@@ -361,8 +361,8 @@ def _number_groups(frame: pd.DataFrame, headlines: dict[str, str]) -> list[Group
                 if wa and wb and wa != wb:
                     continue
                 ea, eb = a.attr("event"), b.attr("event")
-                if ea and eb and ea != eb:
-                    continue
+                if ea and eb and ea != eb and not (a.attr("currency") or a.attr("dimension")):
+                    continue  # counts belong to their event; an amount of money is named by its noun
                 if a.attr("dimension") != b.attr("dimension") or a.attr("currency") != b.attr("currency"):
                     continue
                 uf.union(i, j)

@@ -48,11 +48,16 @@ def _lex():
     for w in lex["people_nouns"]:
         syn[w.casefold()] = "people"
     attributions = {who: word_pattern(tuple(ws)) for who, ws in lex["attributions"].items()}
+    money_nouns = word_pattern(tuple(lex.get("money_nouns", [])))
+    money_class = {w.casefold(): cls for cls, ws in (lex.get("money_synonyms") or {}).items() for w in ws}
+    cur_after = re.compile(r"\s*(" + "|".join(re.escape(c) for c in sorted(currencies, key=len, reverse=True)
+                                               if re.fullmatch(r"[a-z ]+", c)) + r")\b", re.I)
     return {
         "pattern": pattern, "words": words, "scales": scales, "currencies": currencies, "units": units,
         "unit_re": unit_re, "approx": approx, "tolerance": float(lex.get("approximate_tolerance", 0.1)),
         "denial": word_pattern(tuple(lexicon("stance.yaml")["denial_cues"])), "revision": word_pattern(tuple(lexicon("stance.yaml")["revision_cues"])),
-        "effects": effects, "synonyms": syn, "attributions": attributions,
+        "effects": effects, "synonyms": syn, "attributions": attributions, "money_nouns": money_nouns,
+        "cur_after": cur_after, "money_class": money_class,
     }
 
 
@@ -136,8 +141,7 @@ def extract(ctx: Context) -> list[Claim]:
             # "Police estimated the crowd at about 8,000" after "Thousands rallied ...": same event
             prev = sentences[si - 1]
             triggers = triggers_in(prev.text, prev.start, (), ctx.event_names)
-        if not triggers:
-            continue  # a figure not tied to any event in view is background, not a claim to compare
+        anchored_to_event = bool(triggers)
         for m in lex["pattern"].finditer(sentence.text):
             start, end = sentence.start + m.start(), sentence.start + m.end()
             if any(s < end and start < e for s, e in timex_spans):
@@ -177,11 +181,12 @@ def extract(ctx: Context) -> list[Claim]:
                 dimension, factor = lex["units"][unit]
                 rest = after[um.end():]
             currency = lex["currencies"].get((m.group("cur") or "").casefold(), "")
+            if not currency and re.search(r"(?<![\w])N$", before) and m.group("num")[0].isdigit():
+                currency = "NGN"  # "N39 billion": the naira sign as Nigerian papers type it
             if not currency:
-                cm = re.match(r"\s*(" + "|".join(re.escape(c) for c in sorted(lex["currencies"], key=len, reverse=True)
-                                               if c.isalpha()) + r")\b", after, re.I)
+                cm = lex["cur_after"].match(after)
                 if cm:
-                    currency = lex["currencies"][cm.group(1).casefold()]
+                    currency = lex["currencies"][" ".join(cm.group(1).casefold().split())]
                     rest = after[cm.end():]
             noun, used = _noun_after(rest)
             phrase = rest[:used].strip().casefold()
@@ -212,7 +217,14 @@ def extract(ctx: Context) -> list[Claim]:
                         "change" if re.search(r"\bby\s*$", before[-6:], re.I) else "level")
                     thing = f"{(mw[-1].casefold() if mw else 'percent')} {direction}"
             elif currency:
-                thing = f"amount in {currency}"
+                scope_start = clause.start if clause else sentence.start
+                nouns = list(lex["money_nouns"].finditer(text[max(scope_start, start - 60):start]))
+                after_noun = re.match(r"\s*(?:in\s+|of\s+|for\s+)?(?:[\w-]+\s+){0,2}?(" +
+                                      lex["money_nouns"].pattern + ")", rest[:50], re.I)
+                what = (nouns[-1].group(0).casefold() if nouns else
+                        after_noun.group(1).casefold() if after_noun else "amount")
+                what = lex["money_class"].get(what, what)
+                thing = f"{what} in {currency}"
             elif noun:
                 thing = _noun_class(noun, phrase)
             elif effect:
@@ -222,6 +234,8 @@ def extract(ctx: Context) -> list[Claim]:
                 if not mb:
                     continue
                 thing = _noun_class(mb.group(1).casefold(), mb.group(1).casefold())
+            if not anchored_to_event and not (currency and not thing.startswith("amount")):
+                continue  # a figure tied to no event in view (and no named sum) is background
             if effect and not dimension and not currency and (thing == "people" or thing not in lex["synonyms"].values()):
                 thing = effect  # casualties compare by what happened to them: "11 miners" / "12 men" killed
             elif effect and thing not in ("percent",) and not dimension and not currency:
@@ -259,6 +273,12 @@ def extract(ctx: Context) -> list[Claim]:
                 derivation += f" ({approx.replace('_', ' ')})"
             if dimension and factor != 1:
                 derivation += f"; {_fmt(normalized)} in base units of {dimension}"
+            if history and (currency or dimension) and clause is not None:
+                years = sorted({t.calendar[:4] for t in in_sentence if t.type == "DATE" and t.calendar
+                                and clause.start <= t.start < clause.end})
+                if years:
+                    thing = f"{thing} in {years[-1]}"  # "trade reached $1.9 billion in 2025"
+                    history = False
             subject = thing if not trig else f"{thing} ({label(trig.cls)})"
             claims.append(ctx.claim(
                 kind="number", subject=subject, key=thing, value=shown, start=start, end=end + used,
