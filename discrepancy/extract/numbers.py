@@ -21,6 +21,14 @@ _NOUN_STOP = {"and", "or", "of", "in", "on", "at", "to", "from", "by", "for", "w
               "what", "not", "no", "out", "up", "down", "off", "about", "over", "under", "between", "through"}
 
 
+_OVER_AS_MORE_THAN = {"of", "with", "to", "for", "by", "at", "in", "and", "from", "reached", "were", "was", "are",
+                      "is", "have", "has", "had", "killed", "injured", "took", "drew", "involved", "employs",
+                      "include", "includes", "including", "saw", "attracted", "raised", "cost", "costs", "spent",
+                      "paid", "than", "just", "well", "slightly", "some", "that", "while", "when", "where"}
+"""Words after which "over N" means "more than N"; after others ("a strike over N39 billion")
+"over" means "about" and says nothing of the amount."""
+
+
 @lru_cache(maxsize=1)
 def _lex():
     lex = lexicon("numbers.yaml")
@@ -33,7 +41,7 @@ def _lex():
     cur_before = "|".join(re.escape(c) for c in sorted(currencies, key=len, reverse=True) if not c.isalpha() or len(c) <= 3)
     number = (rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{compound}|(?:{word_alt}))")
     pattern = re.compile(
-        rf"(?<![\w.,/:-])(?:(?P<cur>{cur_before})\s?)?{number}"
+        rf"(?:(?<![\w.,/:-])|(?<=(?-i:N)))(?:(?P<cur>{cur_before}|(?<![\w])(?-i:N)(?=\d))\s?)?{number}"
         rf"(?![a-z])(?:\s?(?P<scale>{scale_alt})\b)?(?P<hyphen>-)?",
         re.I)
     units = {k.casefold(): (v[0], float(v[1])) for k, v in lex["units"].items()}
@@ -55,6 +63,7 @@ def _lex():
     return {
         "pattern": pattern, "words": words, "scales": scales, "currencies": currencies, "units": units,
         "unit_re": unit_re, "approx": approx, "tolerance": float(lex.get("approximate_tolerance", 0.1)),
+        "tally": word_pattern(tuple(lexicon("stance.yaml").get("tally_cues", []))),
         "denial": word_pattern(tuple(lexicon("stance.yaml")["denial_cues"])), "revision": word_pattern(tuple(lexicon("stance.yaml")["revision_cues"])),
         "effects": effects, "synonyms": syn, "attributions": attributions, "money_nouns": money_nouns,
         "cur_after": cur_after, "money_class": money_class,
@@ -131,9 +140,12 @@ def extract(ctx: Context) -> list[Claim]:
         in_sentence = ctx.timexes_in(sentence.start, sentence.end)
         # an old date dates the figures near it, except "(the first change) since April", which
         # dates the previous occurrence while the figure is about the current one
+        # only a date used as a time adverbial ("In April 2024", "last year") dates a clause;
+        # "arrears of a 2024 salary review" names a thing
         old_dates = [(t.start, bool(re.search(r"\bsince\s*$", text[max(0, t.start - 8):t.start], re.I)))
                      for t in in_sentence
-                     if t.type == "DATE" and t.calendar and _before_anchor(ctx, t.calendar, days=45)]
+                     if t.type == "DATE" and t.calendar and _before_anchor(ctx, t.calendar, days=45)
+                     and not re.search(r"\b(?:a|an|the|its|their|his|her)\s*$", text[max(0, t.start - 6):t.start], re.I)]
         clauses = ctx.clauses(sentence)
         triggers = triggers_in(sentence.text, sentence.start, tuple((t.start, t.end) for t in in_sentence),
                                ctx.event_names)
@@ -181,7 +193,7 @@ def extract(ctx: Context) -> list[Claim]:
                 dimension, factor = lex["units"][unit]
                 rest = after[um.end():]
             currency = lex["currencies"].get((m.group("cur") or "").casefold(), "")
-            if not currency and re.search(r"(?<![\w])N$", before) and m.group("num")[0].isdigit():
+            if m.group("cur") == "N":
                 currency = "NGN"  # "N39 billion": the naira sign as Nigerian papers type it
             if not currency:
                 cm = lex["cur_after"].match(after)
@@ -217,10 +229,9 @@ def extract(ctx: Context) -> list[Claim]:
                         "change" if re.search(r"\bby\s*$", before[-6:], re.I) else "level")
                     thing = f"{(mw[-1].casefold() if mw else 'percent')} {direction}"
             elif currency:
-                scope_start = clause.start if clause else sentence.start
-                nouns = list(lex["money_nouns"].finditer(text[max(scope_start, start - 60):start]))
-                after_noun = re.match(r"\s*(?:in\s+|of\s+|for\s+)?(?:[\w-]+\s+){0,2}?(" +
-                                      lex["money_nouns"].pattern + ")", rest[:50], re.I)
+                nouns = list(lex["money_nouns"].finditer(text[max(sentence.start, start - 60):start]))
+                after_noun = re.match(r"\s*(?:[\w-]+\s+){0,6}?(" + lex["money_nouns"].pattern + ")",
+                                      rest[:60], re.I)
                 what = (nouns[-1].group(0).casefold() if nouns else
                         after_noun.group(1).casefold() if after_noun else "amount")
                 what = lex["money_class"].get(what, what)
@@ -249,6 +260,10 @@ def extract(ctx: Context) -> list[Claim]:
                     break
             if re.match(r"-plus", after):
                 approx = "at_least"
+            if approx == "at_least" and re.search(r"\bover\s*\S?$", before[-8:], re.I):
+                word = re.search(r"([\w'’-]+)\s+over\s*\S?$", before, re.I)
+                if word and word.group(1).casefold() not in _OVER_AS_MORE_THAN:
+                    approx = ""  # "a strike over N39 billion in arrears": about, not more than
             who = ""
             for scope in ((clause.text if clause else ""), sentence.text):
                 for name, pat in lex["attributions"].items():
@@ -262,6 +277,7 @@ def extract(ctx: Context) -> list[Claim]:
             trig = (max(earlier, key=lambda t: t.start) if earlier
                     else min(triggers, key=lambda t: abs(t.start - start)) if triggers else None)
             revision = bool(lex["revision"].search(before[-30:]))
+            tally = bool(lex["tally"].search(clause.text if clause else sentence.text))
             normalized = value * factor if dimension else value
             shown = _fmt(value)
             derivation = f"{m.group(0).strip()!r}"
@@ -275,7 +291,8 @@ def extract(ctx: Context) -> list[Claim]:
                 derivation += f"; {_fmt(normalized)} in base units of {dimension}"
             if history and (currency or dimension) and clause is not None:
                 years = sorted({t.calendar[:4] for t in in_sentence if t.type == "DATE" and t.calendar
-                                and clause.start <= t.start < clause.end})
+                                and clause.start <= t.start < clause.end
+                                and (0 <= t.start - (end + used) <= 25 or 0 <= start - t.end <= 25)})
                 if years:
                     thing = f"{thing} in {years[-1]}"  # "trade reached $1.9 billion in 2025"
                     history = False
@@ -286,6 +303,6 @@ def extract(ctx: Context) -> list[Claim]:
                 attrs={"base": _fmt(normalized), "dimension": dimension or None, "unit": unit or None,
                        "currency": currency or None, "approx": approx or None, "attribution": who or None,
                        "event": trig.cls if trig else None, "revision": int(revision), "history": int(history),
-                       "published": ctx.article.published,
+                       "published": ctx.article.published, "tally": int(tally),
                        "noun": noun or None}))
     return claims
