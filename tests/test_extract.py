@@ -94,7 +94,7 @@ def test_numbers_words_scales_units_and_approximation():
     assert by_key["killed"].value == "12"
     assert by_key["miner"].attr("approx") == "about" and by_key["miner"].value == "40"
     assert by_key["area"].attr("base") == "42000000"
-    assert by_key["amount in USD"].value == "1200000"
+    assert by_key["contract in USD"].value == "1200000"  # "worth" names what the amount is
 
 
 def test_denied_figures_ranges_and_ages_are_not_claims():
