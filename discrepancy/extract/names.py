@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import regex
+
 from wordfreq import zipf_frequency
 
 from discrepancy.extract.context import Context, lexicon
@@ -15,8 +17,8 @@ from discrepancy.extract.participants import countries_in
 from discrepancy.models import Claim
 from discrepancy.names import split_title
 
-_WORD = r"(?:[A-Z\u00C0-\u00DE][\w\u00C0-\u024F'’.-]*|(?:al|el|bin|ibn|van|von|de|da|del|della|di|du|le|la|dos|das|ul|ud)-?)"
-_RUN = re.compile(rf"{_WORD}(?:[ \t]+{_WORD})*(?:[ \t]*-[ \t]*\d{{4}}|[ \t]+\d{{4}}\b)?")
+_WORD = r"(?:\p{Lu}[\w'’.-]*|(?:al|el|bin|ibn|van|von|de|da|del|della|di|du|le|la|dos|das|ul|ud)-?)"
+_RUN = regex.compile(rf"{_WORD}(?:[ \t]+{_WORD})*(?:[ \t]*-[ \t]*\d{{4}}|[ \t]+\d{{4}}\b)?")
 _PARTICLES = {"al", "el", "bin", "ibn", "van", "von", "de", "da", "del", "della", "di", "du", "le", "la", "dos",
               "das", "ul", "ud", "al-", "el-"}
 

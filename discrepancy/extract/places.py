@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+import regex
+
 import pycountry
 from anyascii import anyascii
 
@@ -12,7 +14,7 @@ from discrepancy.extract.context import Context, lexicon, word_pattern
 from discrepancy.extract.events import _before_anchor, _pick_trigger, label, triggers_in
 from discrepancy.models import Claim
 
-_PLACE = r"[A-ZÀ-Þ][\w’'-]*(?:\s+(?:[A-ZÀ-Þ][\w’'-]*|de|del|la|el|al|of))*"
+_PLACE = r"\p{Lu}[\w’'-]*(?:\s+(?:\p{Lu}[\w’'-]*|de|del|la|el|al|of))*"
 
 
 def fold_place(name: str) -> str:
@@ -50,11 +52,11 @@ def _patterns():
     prep = r"(?:in|at|near|outside|inside|on the outskirts of|lies in|located in|situated in)"
     return {
         # "in the central Colombian department of Boyacá"
-        "level_of": re.compile(rf"\b{prep}\s+the\s+(?:[\w-]+\s+){{0,3}}?(?P<level>{levels})\s+of\s+(?P<place>{_PLACE})"),
+        "level_of": regex.compile(rf"\b{prep}\s+the\s+(?:[\w-]+\s+){{0,3}}?(?P<level>{levels})\s+of\s+(?P<place>{_PLACE})"),
         # "in the rural area of Tópaga municipality", "in Tópaga municipality"
-        "place_level": re.compile(rf"\b{prep}\s+(?:the\s+(?:[\w-]+\s+){{0,3}}?of\s+)?(?P<place>{_PLACE})\s+(?P<level>{levels})\b"),
+        "place_level": regex.compile(rf"\b{prep}\s+(?:the\s+(?:[\w-]+\s+){{0,3}}?of\s+)?(?P<place>{_PLACE})\s+(?P<level>{levels})\b"),
         # "in Cucunubá, Cundinamarca", "at Sriharikota"
-        "plain": re.compile(rf"\b{prep}\s+(?:the\s+)?(?P<place>{_PLACE})(?:,\s+(?P<region>{_PLACE}))?"),
+        "plain": regex.compile(rf"\b{prep}\s+(?:the\s+)?(?P<place>{_PLACE})(?:,\s+(?P<region>{_PLACE}))?"),
         "sites": sites,
     }
 
