@@ -218,7 +218,7 @@ def _pick_trigger(triggers: list[Trigger], clauses: tuple[Clause, ...], index: i
     # "rose on Tuesday following the launch": in the date's own clause, an event word after
     # "following"/"after" is the point something else is measured from, not what is dated
     own = plain([tr for tr in triggers if clause.start <= tr.start < clause.end
-                 and not _REFERENCE_POINT.search(_text_before(clauses, tr))])
+                 and not (tr.start > t.start and _REFERENCE_POINT.search(_text_before(clauses, tr)))])
     before = [tr for tr in own if tr.end <= t.start]
     after = [tr for tr in own if tr.start >= t.end and tr.start - t.end <= 60]
     if before and t.start - before[-1].end <= 120:
