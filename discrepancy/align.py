@@ -136,6 +136,8 @@ def _occurrences(claims: list[Claim], defaults) -> list[_Occurrence]:
     for i in range(len(fine)):
         for j in range(i + 1, len(fine)):
             gap = max((spans[j][0] - spans[i][1]).days, (spans[i][0] - spans[j][1]).days, 0)
+            if _past_and_future_apart(fine[i], fine[j]):
+                continue
             if gap <= limit and participants_compatible(parts[i], parts[j]):
                 uf.union(i, j)
     occurrences = [_Occurrence(claims[0].key, [fine[i] for i in group]) for group in uf.groups()]
@@ -161,6 +163,17 @@ def occurrence_title(occ: "_Occurrence", defaults) -> str:
         who |= _with_default_participants(c, defaults)
     parties = f" ({', '.join(sorted(who))})" if who else ""
     return f"the {label(occ.cls)}{parties}, {month}"
+
+
+def _past_and_future_apart(a: Claim, b: Claim) -> bool:
+    """An event one article reports as past and another, written by then, still expects cannot
+    be one occurrence ("held talks yesterday" in an article of 12 May; "will meet on Wednesday
+    13 May" in another of 12 May). An announcement written before the event is no such case."""
+    if {a.attr("tense"), b.attr("tense")} != {"past", "future"}:
+        return False
+    past, future = (a, b) if a.attr("tense") == "past" else (b, a)
+    written = past.attr("anchor")
+    return bool(written) and (future.attr("first") or future.value) > written
 
 
 def _event_groups(frame: pd.DataFrame, defaults) -> tuple[list[Group], list[tuple[str, _Occurrence]]]:

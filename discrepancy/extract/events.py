@@ -423,12 +423,37 @@ def extract(ctx: Context) -> list[Claim]:
             if history and _before_anchor(ctx, t.calendar, days=3):
                 claims.append(_history_claim(ctx, sentence, t, history, trig, participants))
                 continue
-            if trig is None or _is_other_occurrence(ctx, trig):
+            if trig is None:
+                # "Yesterday, the ministers held talks and witnessed the signing": a date that opens
+                # the sentence dates every event its clause reports
+                for governed in _opening_date_events(ctx, sentence, clause, t, triggers):
+                    pending.append(_event_claim(ctx, sentence, clause, t, governed,
+                                                _participants(ctx, sentence, clause, governed.cls)))
+                continue
+            if _is_other_occurrence(ctx, trig):
                 continue
             pending.append(_event_claim(ctx, sentence, clause, t, trig, participants))
         claims.extend(_one_date_per_part(pending))
         claims.extend(_novelty_claims(ctx, sentence, clauses, triggers))
     return claims
+
+
+def _opening_date_events(ctx: Context, sentence: Sentence, clause: Clause, t: TimeExpression,
+                         triggers: list[Trigger]) -> list[Trigger]:
+    """The first event word of each kind in the clause a sentence-opening date governs, up to
+    any verb of saying (what follows "said" is reported, not dated)."""
+    text = ctx.article.text
+    if re.sub(r"^(?:on|in|at|late|early|by)\s+", "", text[sentence.start:t.start].strip(), flags=re.I):
+        return []
+    said = _event_lexicon()["reporting"].search(text, t.end, clause.end)
+    limit = said.start() if said else clause.end
+    seen: set[str] = set()
+    out = []
+    for tr in triggers:
+        if t.end <= tr.start < limit and tr.cls not in seen and not _is_other_occurrence(ctx, tr):
+            seen.add(tr.cls)
+            out.append(tr)
+    return out
 
 
 def _one_date_per_part(pending: list[Claim]) -> list[Claim]:
@@ -453,6 +478,14 @@ def _event_claim(ctx, sentence, clause, t, trig, participants) -> Claim:
             part = "date"  # a period such as "last week": the date lies somewhere inside it
     instant = is_instant(trig.cls)
     what = {"start": "start", "end": "end", "span": "dates", "date": "date"}[part]
+    tense = t.tense
+    anchor = _anchor_date(ctx)
+    if tense is None and anchor is not None:
+        # a date wholly before the article's date is in its past, one wholly after in its future
+        if _period_end(last) < anchor:
+            tense = "past"
+        elif first > anchor.isoformat():
+            tense = "future"
     subject = f"{what} of the {label(trig.cls)}"
     derivation = _derivation(t)
     return ctx.claim(kind="event_date", subject=subject, key=trig.cls, value=t.calendar,
@@ -461,7 +494,8 @@ def _event_claim(ctx, sentence, clause, t, trig, participants) -> Claim:
                      attrs={"part": part, "first": first, "last": last, "instant": int(instant),
                             "trigger": trig.word, "trigger_at": trig.start,
                             "distance": min(abs(t.start - trig.end), abs(trig.start - t.end)), "participants": ",".join(sorted(participants)),
-                            "period": int("/" in t.calendar and part != "span"), "tense": t.tense})
+                            "period": int("/" in t.calendar and part != "span"), "tense": tense,
+                            "anchor": anchor.isoformat() if anchor else None})
 
 
 def _history_claim(ctx, sentence, t, history, trig, participants) -> Claim:
