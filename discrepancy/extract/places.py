@@ -14,7 +14,7 @@ from discrepancy.extract.context import Context, lexicon, word_pattern
 from discrepancy.extract.events import _before_anchor, _pick_trigger, label, triggers_in
 from discrepancy.models import Claim
 
-_PLACE = r"\p{Lu}[\w’'-]*(?:\s+(?:\p{Lu}[\w’'-]*|de|del|la|el|al|of))*"
+_PLACE = r"\p{Lu}[\w’'-]*(?:\s+(?:\p{Lu}[\w’'-]*|(?:de|del|la|el|al|of)\b))*"
 
 
 def fold_place(name: str) -> str:
@@ -39,9 +39,32 @@ def _gazetteer() -> dict[str, list[tuple[str, str]]]:
     return index
 
 
+_GENERIC_TAIL = re.compile(r"\s+(?:city|province|region|regional state|state|district|department|oblast|county|"
+                           r"governorate|municipality|prefecture)$", re.I)
+
+
+@lru_cache(maxsize=1)
+def _skeletons() -> dict[str, list[tuple[str, str]]]:
+    """Consonant skeletons of ISO subdivision names, for spellings that differ in vowels only
+    ("Benishangul-Gumuz" / "Benshangul-Gumaz")."""
+    out: dict[str, list[tuple[str, str]]] = {}
+    for folded, places in _gazetteer().items():
+        key = re.sub(r"[aeiouy]", "", folded)
+        if len(key) >= 6:
+            out.setdefault(key, []).extend(places)
+    return out
+
+
 def resolve(name: str) -> list[tuple[str, str]]:
-    """Where a place name is known: (region code, country code) pairs; empty when unknown."""
-    return _gazetteer().get(fold_place(name), [])
+    """Where a place name is known: (region code, country code) pairs; empty when unknown.
+    Tried as written, without a generic tail ("Ho Chi Minh City"), then by consonant skeleton."""
+    for candidate in (name, _GENERIC_TAIL.sub("", name)):
+        found = _gazetteer().get(fold_place(candidate), [])
+        if found:
+            return found
+    key = re.sub(r"[aeiouy]", "", fold_place(_GENERIC_TAIL.sub("", name)))
+    found = _skeletons().get(key, []) if len(key) >= 6 else []
+    return found if len({c for _, c in found}) == 1 else []
 
 
 @lru_cache(maxsize=1)
@@ -49,8 +72,11 @@ def _patterns():
     lex = lexicon("gazetteer.yaml")
     levels = "|".join(sorted((re.escape(w) for w in lex["levels"]["region"]), key=len, reverse=True))
     sites = word_pattern(tuple(lex["sites"]))
-    prep = r"(?:in|at|near|outside|inside|on the outskirts of|lies in|located in|situated in)"
+    prep = r"(?:in|at|near|off|outside|inside|around|along|on the outskirts of|lies in|located in|situated in)"
     return {
+        # "off Matlab Uttar in Chandpur district", "in Kamashi zone of Benishangul-Gumuz region"
+        "nested": regex.compile(rf"\b{prep}\s+(?:the\s+)?(?P<place>{_PLACE})(?:\s+(?:{levels}))?\s+(?:in|of)\s+"
+                                rf"(?:the\s+)?(?P<region>{_PLACE})(?:\s+(?P<level>{levels}))?"),
         # "in the central Colombian department of Boyacá"
         "level_of": regex.compile(rf"\b{prep}\s+the\s+(?:[\w-]+\s+){{0,3}}?(?P<level>{levels})\s+of\s+(?P<place>{_PLACE})"),
         # "in the rural area of Tópaga municipality", "in Tópaga municipality"
@@ -59,6 +85,14 @@ def _patterns():
         "plain": regex.compile(rf"\b{prep}\s+(?:the\s+)?(?P<place>{_PLACE})(?:,\s+(?P<region>{_PLACE}))?"),
         "sites": sites,
     }
+
+
+def _bare(name: str) -> str:
+    """A place name without a trailing level word ("Buno Bedele Zone" -> "Buno Bedele")."""
+    levels = lexicon("gazetteer.yaml")["levels"]["region"]
+    pattern = r"\s+(?:" + "|".join(re.escape(w) for w in sorted(levels, key=len, reverse=True)) + r")$"
+    bare = re.sub(pattern, "", name, flags=re.I)
+    return bare or name
 
 
 def extract(ctx: Context) -> list[Claim]:
@@ -74,19 +108,22 @@ def extract(ctx: Context) -> list[Claim]:
         triggers = triggers_in(sentence.text, sentence.start, tuple((t.start, t.end) for t in in_sentence),
                                ctx.event_names)
         seen: set[int] = set()
-        for kind in ("level_of", "place_level", "plain"):
+        for kind in ("nested", "level_of", "place_level", "plain"):
             for m in pats[kind].finditer(sentence.text):
                 start = sentence.start + m.start("place")
                 if any(abs(start - s) < 3 for s in seen):
                     continue
                 place = m.group("place").strip()
                 region = m.groupdict().get("region")
+                if kind == "nested" and not resolve(region or ""):
+                    continue  # "X in Y" only nests when Y is a known region
                 # what is located: a site in the same clause, else the event in the clause
                 clause = next((c for c in clauses if c.start <= start < c.end), None)
                 if clause is None:
                     continue
                 site = None
-                for sm in pats["sites"].finditer(text[clause.start:start]):
+                head = sentence.start + m.start()  # where the locative phrase begins ("in the ...")
+                for sm in pats["sites"].finditer(text[max(clause.start, head - 30):head]):
                     site = sm.group(0).casefold()
                 subject_key = None
                 if site:
@@ -104,6 +141,7 @@ def extract(ctx: Context) -> list[Claim]:
                 if not known and kind == "plain":
                     continue  # an unknown place needs a level word ("Tópaga municipality") to count
                 seen.add(start)
+                place, region = _bare(place), _bare(region) if region else None
                 value = f"{place}, {region}" if region else place
                 what = subject_key.split(":", 1)[1]
                 subject = f"location of the {what if subject_key.startswith('site') else label(what)}"
