@@ -277,6 +277,24 @@ def _history_groups(frame: pd.DataFrame, defaults, headlines: dict[str, str]) ->
     return groups
 
 
+def _earlier_occurrences(frame: pd.DataFrame, articles: Sequence[Article]) -> list[Claim]:
+    """Event dates well before their own article's date ("her predecessor visited Hanoi in March
+    2019"): earlier occurrences of that kind of event, as history claims."""
+    import dataclasses
+
+    out = []
+    for c in frame[frame.kind == "event_date"].claim:
+        written = c.attr("anchor")
+        if not written or c.attr("tense") == "future":
+            continue
+        if interval(c.value)[1] < dt.date.fromisoformat(written) - dt.timedelta(days=60):
+            out.append(dataclasses.replace(
+                c, kind="history", key="earlier", subject=f"earlier occurrence of the {c.subject.split(' of the ')[-1]}",
+                derivation=f"{c.derivation}; well before the article's own date {written}, so an earlier occurrence",
+                attrs=tuple(sorted({**dict(c.attrs), "class": c.key}.items()))))
+    return out
+
+
 def _novelty_groups(frame: pd.DataFrame, articles: Sequence[Article], defaults, headlines: dict[str, str]) -> list[Group]:
     groups = []
     novelty = frame[frame.kind == "novelty"]
@@ -292,7 +310,8 @@ def _novelty_groups(frame: pd.DataFrame, articles: Sequence[Article], defaults, 
                        if h.source != claim.source and (not h.attr("class") or h.attr("class") == cls)
                        and participants_compatible(_with_default_participants(h, defaults),
                                                    _with_default_participants(claim, defaults))
-                       and interval(h.value)[1] < reference - dt.timedelta(days=20)]
+                       and interval(h.value)[1] < reference - dt.timedelta(days=20)
+                       and (not claim.attr("since") or interval(h.value)[0] > interval(claim.attr("since"))[1])]
             if earlier:
                 members = tuple(sorted([claim, *earlier], key=lambda c: c.sort_key))
                 groups.append(Group("novelty", f"novelty/{cls}/{claim.source}", claim.subject, members,

@@ -582,9 +582,34 @@ def _weekday_claims(ctx: Context, sentence: Sentence, t: TimeExpression) -> list
             ctx.claim(value=t.calendar, derivation=f"{derivation}; {t.calendar} is a {actual}", **common)]
 
 
+_FIRST_SINCE = re.compile(r"\bthe first\b(?P<what>(?:\s+[\w'’-]+){1,6}?)\s+(?:to\s+[\w-]+\s+)?(?:[\w\s,'’-]{0,80}?)\bsince\b",
+                          re.I)
+
+
 def _novelty_claims(ctx: Context, sentence: Sentence, clauses, triggers: list[Trigger]) -> list[Claim]:
     hl = _history_lexicon()
     out: list[Claim] = []
+    # "the first runoff in Opole since Poland introduced direct elections in 2002": first since a date
+    for m in _FIRST_SINCE.finditer(sentence.text):
+        start = sentence.start + m.start()
+        after_since = ctx.timexes_in(sentence.start + m.end(), sentence.end)
+        if not after_since or not after_since[0].calendar or hl["since"].search(
+                ctx.article.text[sentence.start + m.end() - 6:after_since[0].start]) and \
+                after_since[0].start - (sentence.start + m.end()) <= 6:
+            continue  # "the first change since 6 August" is a previous occurrence, handled as history
+        own = [tr for tr in triggers if start <= tr.start < sentence.start + m.end()]
+        if not own:
+            continue
+        trig = own[0]
+        bound = after_since[0]
+        clause = clauses[_clause_index(clauses, start)]
+        participants = _participants(ctx, sentence, clause, trig.cls)
+        out.append(ctx.claim(kind="novelty", subject=f"whether the {label(trig.cls)} is the first",
+                             key=trig.cls, value="first", start=start, end=sentence.start + m.end(),
+                             derivation=f"'the first {trig.word} ... since' {bound.text!r} ({bound.calendar})",
+                             sentence=sentence,
+                             attrs={"participants": ",".join(sorted(participants)), "trigger": trig.word,
+                                    "since": bound.calendar.split("/")[0]}))
     for m in hl["novelty"].finditer(sentence.text):
         start = sentence.start + m.start()
         index = _clause_index(clauses, start)
@@ -595,6 +620,15 @@ def _novelty_claims(ctx: Context, sentence: Sentence, clauses, triggers: list[Tr
         if not own:
             continue
         trig = min(own, key=lambda tr: abs(tr.start - start))
+        cue = m.group(0).casefold()
+        if "time" in cue:
+            # "being held for the first time" says the event is new; "for the first time, lava
+            # flowed across the road" says something else about it is new
+            if not re.search(r"\b(?:held|hosted|staged|organi[sz]ed|taking place|takes place|took place|"
+                             r"being held|convened)\s+(?:here\s+)?$", sentence.text[:m.start()], re.I):
+                continue
+        elif not (start <= trig.start <= start + len(m.group(0)) + 40):
+            continue  # "first-ever joint exercise", "maiden flight": the event word follows the cue
         participants = _participants(ctx, sentence, clause, trig.cls)
         out.append(ctx.claim(kind="novelty", subject=f"whether the {label(trig.cls)} is the first",
                              key=trig.cls, value="first", start=min(start, trig.start),
