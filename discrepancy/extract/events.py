@@ -423,12 +423,15 @@ def extract(ctx: Context) -> list[Claim]:
             if history and _before_anchor(ctx, t.calendar, days=3):
                 claims.append(_history_claim(ctx, sentence, t, history, trig, participants))
                 continue
+            # "Yesterday, the ministers held talks and witnessed the signing": a date that opens
+            # the sentence dates every event its clause reports
+            governed = _opening_date_events(ctx, sentence, clause, t, triggers)
+            if len(governed) > 1 or (trig is None and governed):
+                for event in governed:
+                    pending.append(_event_claim(ctx, sentence, clause, t, event,
+                                                _participants(ctx, sentence, clause, event.cls)))
+                continue
             if trig is None:
-                # "Yesterday, the ministers held talks and witnessed the signing": a date that opens
-                # the sentence dates every event its clause reports
-                for governed in _opening_date_events(ctx, sentence, clause, t, triggers):
-                    pending.append(_event_claim(ctx, sentence, clause, t, governed,
-                                                _participants(ctx, sentence, clause, governed.cls)))
                 continue
             if _is_other_occurrence(ctx, trig):
                 continue

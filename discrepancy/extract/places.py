@@ -141,6 +141,8 @@ def extract(ctx: Context) -> list[Claim]:
                 if not known and kind == "plain":
                     continue  # an unknown place needs a level word ("Tópaga municipality") to count
                 seen.add(start)
+                if region:
+                    seen.add(sentence.start + m.start("region"))  # the region is not a place of its own here
                 place, region = _bare(place), _bare(region) if region else None
                 value = f"{place}, {region}" if region else place
                 what = subject_key.split(":", 1)[1]
