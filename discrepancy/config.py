@@ -156,18 +156,21 @@ def _from_file(path: Path) -> dict[str, Any]:
             raise ConfigError(f"{path}: unknown key {key!r}{suffix}")
         if field in out:
             raise ConfigError(f"{path}: both 'fail-on' and 'fail_on' given{suffix}; keep one")
-        where = f"{path}: {key!r}{suffix}"
-        if field in ("select", "ignore"):
-            out[field] = _strings(value, where)
-        elif field == "fail_on":
-            out[field] = _check_fail_on(_string(value, where), where)
-        elif field == "format":
-            out[field] = _string(value, where)
-        elif field == "rules_dirs":
-            out[field] = _rules_dirs(value, where, base)
-        else:
-            out[field] = _path(value, where, base)
+        out[field] = _convert(field, value, f"{path}: {key!r}{suffix}", base)
     return out
+
+
+def _convert(field: str, value: Any, where: str, base: Path) -> Any:
+    """One setting's value checked and converted; paths are taken relative to ``base``."""
+    if field in ("select", "ignore"):
+        return _strings(value, where)
+    if field == "fail_on":
+        return _check_fail_on(_string(value, where), where)
+    if field == "format":
+        return _string(value, where)
+    if field == "rules_dirs":
+        return _rules_dirs(value, where, base)
+    return _path(value, where, base)
 
 
 _OVERRIDE_FLAGS = {"select": "--select", "ignore": "--ignore", "fail_on": "--fail-on",
@@ -187,17 +190,7 @@ def _from_overrides(overrides: Mapping[str, Any]) -> dict[str, Any]:
         if field in ("select", "ignore", "rules_dirs") and isinstance(value, (list, tuple)) \
                 and not value:
             continue  # an option that may repeat and was not given at all
-        where = _OVERRIDE_FLAGS[field]
-        if field in ("select", "ignore"):
-            out[field] = _strings(value, where)
-        elif field == "fail_on":
-            out[field] = _check_fail_on(_string(value, where), where)
-        elif field == "format":
-            out[field] = _string(value, where)
-        elif field == "rules_dirs":
-            out[field] = _rules_dirs(value, where, cwd)
-        else:
-            out[field] = _path(value, where, cwd)
+        out[field] = _convert(field, value, _OVERRIDE_FLAGS[field], cwd)
     return out
 
 
