@@ -1,7 +1,10 @@
 """Check type about spellings: one entity written differently across sources."""
 from __future__ import annotations
 
+import unicodedata
 from typing import Iterable
+
+from anyascii import anyascii
 
 from discrepancy.engine.registry import CheckParams, CheckType, Hit, register
 from discrepancy.models import Claim, Group
@@ -29,6 +32,22 @@ def _representatives(claims: tuple[Claim, ...]) -> list[Claim]:
     return out
 
 
+def _without_marks(word: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", word) if not unicodedata.combining(c)).casefold()
+
+
+def letter_difference(a: str, b: str) -> str | None:
+    """Words written with different letters that fold to the same ASCII ("Þorbjörg" /
+    "Thorbjorg": Þ is a letter, not an accent), which a spelling comparison on folded text misses.
+    Accents alone ("Tópaga" / "Topaga") are no difference."""
+    notes = []
+    for wa in a.split():
+        for wb in b.split():
+            if anyascii(wa).casefold() == anyascii(wb).casefold() and _without_marks(wa) != _without_marks(wb):
+                notes.append(f"{wa}/{wb}: letters transliterated differently")
+    return "; ".join(notes) or None
+
+
 def spelling_consistency(group: Group, params: SpellingParams) -> Iterable[Hit]:
     reps = _representatives(group.claims)
     if len({c.source for c in reps}) < params.min_sources:
@@ -38,7 +57,7 @@ def spelling_consistency(group: Group, params: SpellingParams) -> Iterable[Hit]:
         for b in reps[i + 1:]:
             if a.source == b.source or a.value == b.value:
                 continue
-            why = spelling_variant(a.value, b.value)
+            why = spelling_variant(a.value, b.value) or letter_difference(a.value, b.value)
             if why and why not in reasons:
                 reasons.append(why)
     if reasons:
