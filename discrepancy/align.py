@@ -199,27 +199,27 @@ def _event_groups(frame: pd.DataFrame, defaults) -> tuple[list[Group], list[tupl
 
 
 def _duration_groups(frame: pd.DataFrame, occurrences: list[tuple[str, _Occurrence]], defaults) -> list[Group]:
+    """Stated lengths of one kind of event, split by participants, beside the dates each source
+    gives for a compatible occurrence of it."""
     groups = []
-    durations = frame[frame.kind == "duration"]
-    for cls, rows in durations.groupby("key", sort=True):
-        candidates = [(eid, o) for eid, o in occurrences if o.cls == cls]
+    for cls, rows in frame[frame.kind == "duration"].groupby("key", sort=True):
         claims = list(rows.claim)
-        by_event: dict[str, list[Claim]] = defaultdict(list)
-        for c in claims:
-            fits = [(eid, o) for eid, o in candidates
-                    if all(participants_compatible(_with_default_participants(c, defaults),
-                                                   _with_default_participants(x, defaults)) for x in o.claims)]
-            # the occurrence the duration's own article dates, else the one most sources date
-            own = [f for f in fits if any(x.source == c.source for x in f[1].claims)]
-            pick = own or sorted(fits, key=lambda f: -len({x.source for x in f[1].claims}))
-            by_event[pick[0][0] if pick else f"{cls}#?"].append(c)
-        for eid, members in sorted(by_event.items()):
-            occ = dict(occurrences).get(eid)
+        who = [_with_default_participants(c, defaults) for c in claims]
+        uf = _UnionFind(len(claims))
+        for i in range(len(claims)):
+            for j in range(i + 1, len(claims)):
+                if participants_compatible(who[i], who[j]):
+                    uf.union(i, j)
+        for n, idx in enumerate(uf.groups(), 1):
+            members = [claims[i] for i in idx]
+            fits = [(eid, o) for eid, o in occurrences if o.cls == cls and all(
+                participants_compatible(who[i], _with_default_participants(x, defaults))
+                for i in idx for x in o.claims)]
+            eid, occ = max(fits, key=lambda f: len({x.source for x in f[1].claims})) if fits else (f"{cls}#{n}", None)
             spans = _spans(occ.claims) if occ else []
             all_claims = tuple(sorted(members + spans, key=lambda c: c.sort_key))
             if len({c.source for c in all_claims}) >= 2:
-                label = members[0].subject
-                groups.append(Group("duration", f"{eid}/length", label, all_claims, eid))
+                groups.append(Group("duration", f"{eid}/length#{n}", members[0].subject, all_claims, eid))
     return groups
 
 

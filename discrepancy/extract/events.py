@@ -414,6 +414,8 @@ def extract(ctx: Context) -> list[Claim]:
                 continue
             if _after_reporting_verb(ctx, clause, t) or _is_dateline(ctx, sentence, t):
                 continue
+            if re.search(r"\bby\s+(?:the\s+)?$", ctx.article.text[max(0, t.start - 8):t.start], re.I):
+                continue  # "12 million cubic metres had erupted by Thursday": a tally, not when it began
             trig = _pick_trigger(triggers, clauses, index, t)
             history = _history_kind(ctx, sentence, clause, t, triggers)
             if history and trig is not None and _history_lexicon()["origin"].search(
@@ -535,9 +537,14 @@ def _duration_or_since(ctx, sentence, clauses, index, t, triggers) -> list[Claim
                                  attrs={"class": cls, "first": str(year), "last": str(year),
                                         "participants": ",".join(sorted(participants))}))
         return out
-    days = _duration_days(t.duration or t.value)
-    if days is None:
+    length = _duration_length(t.duration or t.value)
+    if length is None:
         return out
+    if any(x.type == "DATE" and x.calendar and clause.start <= x.start < clause.end and abs(x.start - t.start) <= 60
+           and _before_anchor(ctx, x.calendar, days=60) for x in ctx.timexes_in(sentence.start, sentence.end)):
+        return out  # "In 2019, he received a two-year ban": the length of an earlier one
+    amount, unit = length
+    days = amount * {"D": 1, "W": 7}.get(unit, 0)
     # the length must describe the event: "a two-day visit", "will continue for four days"
     after = text[t.end:clause.end]
     follow = re.match(r"\s*(?:[\w-]+\s+){0,2}?([\w-]+)", after)
@@ -553,19 +560,21 @@ def _duration_or_since(ctx, sentence, clauses, index, t, triggers) -> list[Claim
     if trig is None:
         return out
     participants = _participants(ctx, sentence, clause, trig.cls)
+    value = f"P{days}D" if days else f"P{amount}{unit}"
+    words = {"D": "day", "W": "week", "M": "month", "Y": "year"}[unit] if not days else "day"
+    shown = days or amount
     out.append(ctx.claim(kind="duration", subject=f"length of the {label(trig.cls)}", key=trig.cls,
-                         value=f"P{days}D", start=min(t.start, trig.start), end=max(t.end, trig.end),
-                         derivation=f"{t.text!r}: {days} day{'s' if days != 1 else ''}", sentence=sentence,
-                         attrs={"days": days, "participants": ",".join(sorted(participants)),
-                                "trigger": trig.word}))
+                         value=value, start=min(t.start, trig.start), end=max(t.end, trig.end),
+                         derivation=f"{t.text!r}: {shown} {words}{'s' if shown != 1 else ''}", sentence=sentence,
+                         attrs={"days": days or None, "amount": amount, "unit": unit if not days else "D",
+                                "participants": ",".join(sorted(participants)), "trigger": trig.word}))
     return out
 
 
-def _duration_days(value: str | None) -> int | None:
-    m = re.fullmatch(r"P(\d+)([DW])", value or "")
-    if not m:
-        return None
-    return int(m.group(1)) * (7 if m.group(2) == "W" else 1)
+def _duration_length(value: str | None) -> tuple[int, str] | None:
+    """A stated length as (amount, unit): P3D -> (3, "D"), P4Y -> (4, "Y")."""
+    m = re.fullmatch(r"P(\d+)([DWMY])", value or "")
+    return (int(m.group(1)), m.group(2)) if m else None
 
 
 def _weekday_claims(ctx: Context, sentence: Sentence, t: TimeExpression) -> list[Claim]:

@@ -135,13 +135,25 @@ class DurationParams(CheckParams):
     """Count both ends of a date range ("20-23 May" is four days)."""
 
 
-def _days(claim: Claim, inclusive: bool) -> int | None:
+def _days(claim: Claim, inclusive: bool) -> int | str | None:
+    """A length to compare: days for day-counted lengths and date ranges; "4Y", "3M" for lengths
+    in years or months, which compare only with lengths in the same unit."""
     if claim.kind == "duration":
-        return int(claim.attr("days") or 0) or None
+        if claim.attr("days"):
+            return int(claim.attr("days"))
+        return f"{claim.attr('amount')}{claim.attr('unit')}" if claim.attr("amount") else None
     if precision(claim.value) != "day" or "/" not in claim.value:
         return None
     lo, hi = interval(claim.value)
     return (hi - lo).days + (1 if inclusive else 0)
+
+
+def _shown(length: int | str) -> str:
+    if isinstance(length, int):
+        return f"{length} day{'s' if length != 1 else ''}"
+    units = {"Y": "year", "M": "month", "W": "week", "D": "day"}
+    n = int(length[:-1])
+    return f"{n} {units[length[-1]]}{'s' if n != 1 else ''}"
 
 
 def duration_against_span(group: Group, params: DurationParams) -> Iterable[Hit]:
@@ -149,9 +161,10 @@ def duration_against_span(group: Group, params: DurationParams) -> Iterable[Hit]
     lengths = [(c, d) for c, d in lengths if d]
     for i, (a, da) in enumerate(lengths):
         for b, db in lengths[i + 1:]:
-            if a.source != b.source and da != db and "duration" in (a.kind, b.kind):
+            comparable = type(da) is type(db) and (isinstance(da, int) or da[-1] == db[-1])
+            if a.source != b.source and comparable and da != db and "duration" in (a.kind, b.kind):
                 yield Hit(group.subject, tuple(c for c, _ in lengths),
-                          (("lengths", "; ".join(f"{c.source.rsplit('/', 1)[-1]}: {d} days" for c, d in lengths)),))
+                          (("lengths", "; ".join(f"{c.source.rsplit('/', 1)[-1]}: {_shown(d)}" for c, d in lengths)),))
                 return
 
 
