@@ -149,6 +149,16 @@ def _occurrences(claims: list[Claim], defaults) -> list[_Occurrence]:
                                                 _with_default_participants(x, defaults)) for x in o.claims)]
         if len(home) == 1:
             home[0].claims.append(c)
+        elif not home:
+            # "resigned in March" beside "stepped down on 17 February": a month just off the only
+            # nearby occurrence of this kind is a report of that occurrence, at month precision
+            near = [o for o in occurrences
+                    if min(abs((interval(x.value)[0] - hi).days) for x in o.claims) <= 20
+                    or min(abs((lo - interval(x.value)[1]).days) for x in o.claims) <= 20]
+            near = [o for o in near if all(participants_compatible(
+                _with_default_participants(c, defaults), _with_default_participants(x, defaults)) for x in o.claims)]
+            if len(near) == 1 and not any(_past_and_future_apart(c, x) for x in near[0].claims):
+                near[0].claims.append(c)
     return [o for o in occurrences if len({c.source for c in o.claims}) >= 1]
 
 

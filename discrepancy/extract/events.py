@@ -416,6 +416,7 @@ def extract(ctx: Context) -> list[Claim]:
                 continue
             if re.search(r"\bby\s+(?:the\s+)?$", ctx.article.text[max(0, t.start - 8):t.start], re.I):
                 continue  # "12 million cubic metres had erupted by Thursday": a tally, not when it began
+            since = bool(re.search(r"\bsince\s+$", ctx.article.text[max(0, t.start - 8):t.start], re.I))
             trig = _pick_trigger(triggers, clauses, index, t)
             history = _history_kind(ctx, sentence, clause, t, triggers)
             if history and trig is not None and _history_lexicon()["origin"].search(
@@ -435,8 +436,8 @@ def extract(ctx: Context) -> list[Claim]:
                 continue
             if trig is None:
                 continue
-            if _is_other_occurrence(ctx, trig):
-                continue
+            if _is_other_occurrence(ctx, trig) or since:
+                continue  # "had run the city since 2014, resigned in March": 2014 dates no resignation
             pending.append(_event_claim(ctx, sentence, clause, t, trig, participants))
         claims.extend(_one_date_per_part(pending))
         claims.extend(_novelty_claims(ctx, sentence, clauses, triggers))
