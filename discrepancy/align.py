@@ -16,7 +16,7 @@ import pandas as pd
 from dateutil.relativedelta import relativedelta
 
 from discrepancy.models import Article, Claim, Group
-from discrepancy.names import blocking_keys, compare, spelling_variant
+from discrepancy.names import blocking_keys, compare
 
 SAME_OCCURRENCE_GAP_DAYS = 5
 """Two day-precise dates of one kind of event further apart than this are different occurrences."""
@@ -345,7 +345,6 @@ def _name_groups(frame: pd.DataFrame) -> list[Group]:
         return []
     spellings = sorted({c.value for c in claims})
     index = {s: i for i, s in enumerate(spellings)}
-    multi = [s for s in spellings if len(s.split()) > 1]
     uf = _UnionFind(len(spellings))
     # candidates through blocking keys only: never every name against every other
     buckets: dict[str, list[str]] = defaultdict(list)
@@ -381,7 +380,6 @@ def _name_groups(frame: pd.DataFrame) -> list[Group]:
         if len({c.source for c in members}) >= 2 and len(names) >= 2:
             full = max(names, key=lambda s: (len(s.split()), len(s), s))
             groups.append(Group("name", f"name/{full}", f"the name {full}", members, "names"))
-    del multi
     return groups
 
 

@@ -118,3 +118,9 @@ def test_claims_frame_has_one_row_per_claim():
     frame = claims_frame(found)
     assert len(frame) == len(found) and list(frame.columns[:6]) == ["source", "role", "kind", "subject", "key",
                                                                      "value"]
+
+
+def test_history_after_an_earlier_event_of_the_kind():
+    found, _ = claims_of("It was the second fire at the terminal in five years, after a tank fire in 2020.",
+                         "2025-09-20", "history")
+    assert [(c.key, c.value) for c in found] == [("previous", "2020")]

@@ -121,3 +121,15 @@ def test_hostile_token_soup_never_crashes(tokens):
     text = " ".join(tokens)
     result = check_texts({"a.md": md(text, "2025-05-19"), "b.md": md(text[::-1], None)}, RULES)
     assert not [s for s in result.skipped if "failed" in s.reason]
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(texts=cluster())
+def test_baseline_from_a_run_suppresses_exactly_that_runs_findings(texts, tmp_path_factory):
+    from discrepancy.baseline import apply_baseline, load_baseline, write_baseline
+
+    result = check_texts(texts, RULES)
+    path = tmp_path_factory.mktemp("baseline") / "baseline.json"
+    path.write_text(write_baseline(result.findings), encoding="utf-8")
+    kept, suppressed = apply_baseline(result.findings, load_baseline(path))
+    assert list(kept) == [] and suppressed == len(result.findings)

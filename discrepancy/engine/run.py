@@ -7,7 +7,7 @@ from __future__ import annotations
 import traceback
 from typing import Iterable, Sequence
 
-from discrepancy.engine.registry import COMMON_FIELDS, CheckType, Hit, check_types
+from discrepancy.engine.registry import CheckType, Hit, check_types
 from discrepancy.models import Claim, Finding, Group, Rule
 
 

@@ -104,8 +104,6 @@ def event_names(ctx: Context) -> dict[str, str]:
             if not name or name.casefold() in ("the", "a"):
                 continue
             start, end = sentence.start + m.start(), sentence.start + m.end()
-            before = text[max(sentence.start, start - 40):start]
-            after = text[end:min(sentence.end, end + 80)]
             for tr in triggers:
                 gap_before = text[tr.end:start] if tr.end <= start else None
                 gap_after = text[end:tr.start] if tr.start >= end else None
@@ -115,7 +113,6 @@ def event_names(ctx: Context) -> dict[str, str]:
                                                    or re.fullmatch(r",\s+(?:the|a|an)\s+[^,.;]{0,60}", gap_after))):
                     found.setdefault(_fold_event_name(name), tr.cls)
                     break
-            del before, after
     return found
 
 
@@ -382,6 +379,12 @@ def _history_kind(ctx: Context, sentence: Sentence, clause: Clause, t: TimeExpre
         if any(_class_of(w) or hl["occurrence"].fullmatch(w) for w in words):
             return "previous"
     if hl["same"].search(sentence.text) and _before_anchor(ctx, t.calendar, days=60):
+        return "previous"
+    # "the second fire in five years, after a tank fire in 2020": an event long before, named
+    # as what came before this one
+    after = re.search(r"\b(?:after|following)\s+(?:a|an|the)\s+((?:[\w-]+\s+){0,2}[\w-]+)\s+(?:in|on)\s*$",
+                      text[clause.start:t.start], re.I)
+    if after and any(_class_of(w) for w in after.group(1).split()) and _before_anchor(ctx, t.calendar, days=90):
         return "previous"
     return None
 

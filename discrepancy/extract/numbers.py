@@ -10,7 +10,7 @@ import re
 from functools import lru_cache
 
 from discrepancy.extract.context import Context, lexicon, word_pattern
-from discrepancy.extract.events import _bounds, _before_anchor, label, triggers_in
+from discrepancy.extract.events import _before_anchor, label, triggers_in
 from discrepancy.models import Claim
 
 _NOUN_STOP = {"and", "or", "of", "in", "on", "at", "to", "from", "by", "for", "with", "were", "was", "are", "is",

@@ -2,7 +2,6 @@
 mismatches, novelty against history, and stated lengths against stated dates."""
 from __future__ import annotations
 
-import datetime as dt
 from typing import Iterable, Literal
 
 from discrepancy.align import interval, precision
