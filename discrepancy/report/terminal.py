@@ -46,18 +46,15 @@ def render(result: RunResult, *, color: bool = True, width: int = 100) -> str:
     if not result.findings:
         console.print()
         console.print(Text("No discrepancies found.", style="green"))
-    for event, findings in ordered_events(result.findings):
+    sections = [(event_title(event), findings) for event, findings in ordered_events(result.findings)]
+    if result.notices:
+        sections.append(("Information (not discrepancies)", list(result.notices)))
+    for title, findings in sections:
         console.print()
-        console.rule(Text(event_title(event), style="bold"))
+        console.rule(Text(title, style="bold"))
         for finding in findings:
             console.print()
             _finding(console, finding, articles)
-    if result.notices:
-        console.print()
-        console.rule(Text("Information (not discrepancies)", style="bold"))
-        for notice in result.notices:
-            console.print()
-            _finding(console, notice, articles)
     if result.skipped:
         console.print()
         console.rule(Text("Skipped input", style="bold"))
