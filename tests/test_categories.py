@@ -169,3 +169,10 @@ def test_weekday_within_one_article(check):
     result = check({"a.md": md("The coalition will hold another rally on Friday, 22 March.", "2025-03-17")})
     [f] = found(result, "weekday")
     assert values(f) == {"Friday", "2025-03-22"}
+
+
+def test_name_joined_only_through_a_third_spelling_is_not_a_variant(check):
+    result = check({"a.md": md("Vontay Jamar Price, 22, was gunned down at the car wash.", "2016-01-20"),
+                    "b.md": md("Vontay Price was also killed at the car wash.", "2016-01-21"),
+                    "c.md": md("The victims were identified as Vontay Jamar and another man.", "2016-01-22")})
+    assert not found(result, "name")

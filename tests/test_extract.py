@@ -124,3 +124,25 @@ def test_history_after_an_earlier_event_of_the_kind():
     found, _ = claims_of("It was the second fire at the terminal in five years, after a tank fire in 2020.",
                          "2025-09-20", "history")
     assert [(c.key, c.value) for c in found] == [("previous", "2020")]
+
+
+def test_long_capitalised_runs_do_not_blow_up_the_event_name_pattern():
+    # nested quantifiers over a run like this once backtracked for minutes
+    text = "NEWS " + "ABCDEFGHIJKLMNOPQRSTUVWXYZABCDEFGHIJ" * 3 + " reported the drill of 2025 in full."
+    found, _ = claims_of(text, "2025-05-20")
+    assert isinstance(found, list)
+
+
+def test_ages_partial_counts_and_captions_are_not_counts():
+    found, _ = claims_of("Jaquise Lewis, 17, was shot and killed at the park. Barfield was killed in the shooting, "
+                         "along with two other men. Image 1 of 5 Jacquay Howard was arrested after the shooting. "
+                         "Six others were injured in the shooting, ranging in age from 17-27 years of age.",
+                         "2016-05-02", "number")
+    assert found == []
+
+
+def test_web_page_timestamps_and_already_dated_events_are_not_event_dates():
+    found, _ = claims_of("Man guilty in teen's shooting death Posted: Thursday, August 6, 2015 8:36 AM EDT. "
+                         "The trial of a man charged in the 2014 fatal shooting of a teenager is to begin Tuesday.",
+                         "2015-08-06", "event_date")
+    assert found == []

@@ -84,7 +84,9 @@ def is_instant(cls: str) -> bool:
     return bool(_event_lexicon()["classes"].get(cls, {}).get("instant"))
 
 
-_EVENT_NAME = re.compile(r"(?<![\w-])((?:[A-Z][\w]*(?:[ -](?=[A-Z]))?)+)\s*[-–—]?\s*((?:19|20)\d\d)(?![\w-])"
+# each capitalised word is taken whole (\b), so a long capitalised run cannot be split in
+# exponentially many ways while the pattern backtracks
+_EVENT_NAME = re.compile(r"(?<![\w-])((?:[A-Z]\w*\b(?:[ -](?=[A-Z]))?)+)\s*[-–—]?\s*((?:19|20)\d\d)(?![\w-])"
                          r"|(?<![\w-])([A-Z]{3,}(?:-\d+)?)(?![\w-])")
 
 
@@ -190,6 +192,8 @@ def _after_reporting_verb(ctx: Context, clause: Clause, t: TimeExpression) -> bo
     return len(gap.split()) <= 3 and not any(p.search(gap) for p in _event_lexicon()["parts"].values())
 
 
+_ALREADY_DATED = re.compile(r"\b(?:(?:19|20)\d\d|last year's|last week's|last month's|yesterday's)\s+(?:[\w-]+\s+)?$",
+                            re.I)
 _REFERENCE_POINT = re.compile(r"\b(?:after|following|before|ahead of|prior to|since|until|despite)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+)?(?:[\w-]+\s+)?$", re.I)
 
 
@@ -208,7 +212,9 @@ def _pick_trigger(triggers: list[Trigger], clauses: tuple[Clause, ...], index: i
     start_cues = _event_lexicon()["parts"]["start"]
 
     def plain(cands: list[Trigger]) -> list[Trigger]:
-        # "launched" as a start cue beside "exercise": the noun names the event
+        # "launched" as a start cue beside "exercise": the noun names the event; "the 2014 fatal
+        # shooting" already carries its own date and takes no other
+        cands = [c for c in cands if not _ALREADY_DATED.search(_text_before(clauses, c)[-25:])]
         return [c for c in cands if not start_cues.fullmatch(c.word)] or cands
 
     clause = clauses[index]
@@ -246,6 +252,9 @@ def _is_dateline(ctx: Context, sentence: Sentence, t: TimeExpression) -> bool:
     para_start = text.rfind("\n\n", 0, t.start)
     para_start = 0 if para_start < 0 else para_start + 2
     head = text[para_start:t.start]
+    if re.search(r"\b(?:posted|updated|published|last updated|first published|modified)\s*(?:on)?\s*:?\s*$",
+                 text[max(0, t.start - 25):t.start], re.I):
+        return True  # web page furniture: "Posted: Thursday, August 6, 2015"
     if not head.strip() or _DATELINE.match(head):
         after = text[t.end:t.end + 60]
         if re.match(r"\s*(?:\([^)]*\))?\s*(?:[–—-]|\.|$|\n)", after):

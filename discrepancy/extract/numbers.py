@@ -169,8 +169,18 @@ def extract(ctx: Context) -> list[Claim]:
                 continue  # part of a name: "Vayu-1", "TA-2", "Kura Shield 2025"
             if re.match(r"-?(?:year|month|week|day)s?-old", after):
                 continue  # ages
-            if re.match(r"\s*%?\s*(?:-|–|to)\s*[\d$€£]", after) or re.search(r"(?:\d\s*%?\s*(?:-|–)|\bbetween)\s*$", before):
-                continue  # a range ("2.5-7.5%"): bounds, not a count
+            if re.search(r"[A-Z][\w'’-]*,\s*$", before) and re.match(r"\s*[,)]", after):
+                continue  # "Jaquise Lewis, 17, was shot": an age in apposition
+            if re.match(r"\s+(?:other|others|more|additional|further|of them)\b", after, re.I):
+                continue  # "along with two other men": part of a count, not the count
+            if not m.group("cur") and not m.group("scale") and re.match(r"\s+[A-Z][a-z]", after) and \
+                    not lex["unit_re"].match(after) and not lex["cur_after"].match(after):
+                continue  # "Image 1 of 5 Jacquay Howard": followed by a name, not by what it counts
+            if re.match(r"\s*%?\s*(?:-|–|to)\s*[\d$€£]", after) or re.search(r"(?:\d\s*%?\s*(?:-|–)|\bbetween)\s*$", before) \
+                    or (m.group("hyphen") and re.match(r"\d", after)):
+                continue  # a range ("2.5-7.5%", "17-27"): bounds, not a count
+            if re.search(r"\b(?:aged|age|ages|age of|ages of|in age from)\s*$", before, re.I):
+                continue  # an age
             clause = next((c for c in clauses if c.start <= start < c.end), None)
             # a figure in the clause of an old date, or after one ("in June, when ... to 9.50%"), is history
             history = any(s < start and (clause is None or s >= clause.start or

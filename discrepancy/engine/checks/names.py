@@ -57,6 +57,8 @@ def spelling_consistency(group: Group, params: SpellingParams) -> Iterable[Hit]:
         for b in reps[i + 1:]:
             if a.source == b.source or a.value == b.value:
                 continue
+            if not compare(a.value, b.value).same:
+                continue  # joined only through a third spelling ("Vontay Jamar" / "Vontay Price")
             why = spelling_variant(a.value, b.value) or letter_difference(a.value, b.value)
             if why and why not in reasons:
                 reasons.append(why)
