@@ -187,8 +187,9 @@ def extract(ctx: Context) -> list[Claim]:
                                          re.match(r"\s*(?:when|which|where)\b", clause.text)) for s, _ in old_dates) \
                 or (clause is not None and any(clause.start <= s < clause.end and not since for s, since in old_dates))
             if m.group("num").isdigit() and len(m.group("num")) == 4 and 1900 <= int(m.group("num")) <= 2100 \
-                    and not m.group("scale") and not m.group("cur"):
-                continue  # a year
+                    and not m.group("scale") and not m.group("cur") \
+                    and not re.match(r"\s+(?:[a-z-]+\s+)?[a-z]+s\b", after):
+                continue  # a year (but "killed 1901 soldiers" counts soldiers)
             value = _value(m)
             if value is None:
                 continue
