@@ -1,9 +1,16 @@
 """Shared helpers: the bundled rules, and checking small article sets given as text."""
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
+
+# CI runs the same examples every time (no flaky builds); local runs keep exploring new ones.
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
 
 from discrepancy.engine.schema import bundled_rules_dir, load_rules
 from discrepancy.pipeline import check_texts

@@ -3,6 +3,7 @@ and an unmodified copy of the cluster yields no finding (hypothesis)."""
 from __future__ import annotations
 
 import datetime as dt
+import os
 from dataclasses import dataclass, replace
 
 import pycountry
@@ -103,7 +104,7 @@ def _has(findings, category, *values):
                for f in findings)
 
 
-SETTINGS = settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=int(os.environ.get("PLANTED_EXAMPLES", "15")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS
