@@ -7,7 +7,6 @@ share a blocking key; numbers by the thing they count.
 from __future__ import annotations
 
 import datetime as dt
-import json
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
@@ -17,6 +16,7 @@ from dateutil.relativedelta import relativedelta
 
 from discrepancy.models import Article, Claim, Group
 from discrepancy.names import blocking_keys, compare
+from discrepancy.table import claims_frame
 
 SAME_OCCURRENCE_GAP_DAYS = 5
 """Two day-precise dates of one kind of event further apart than this are different occurrences."""
@@ -164,15 +164,14 @@ def _occurrences(claims: list[Claim], defaults) -> list[_Occurrence]:
 
 def occurrence_title(occ: "_Occurrence", defaults) -> str:
     """How reports name one occurrence of an event: "the exercise (Azerbaijan, Iran), May 2025"."""
-    from discrepancy.extract.events import label
-
     when = min(c.value.split("/")[0] for c in occ.claims)
     month = dt.date.fromisoformat(when[:7] + "-01").strftime("%B %Y") if len(when) >= 7 else when[:4]
     who: set[str] = set()
     for c in occ.claims:
         who |= _with_default_participants(c, defaults)
     parties = f" ({', '.join(sorted(who))})" if who else ""
-    return f"the {label(occ.cls)}{parties}, {month}"
+    label = next((c.attr("label") for c in occ.claims if c.attr("label")), occ.cls)
+    return f"the {label}{parties}, {month}"
 
 
 def _past_and_future_apart(a: Claim, b: Claim) -> bool:
@@ -459,11 +458,9 @@ def _in_common_unit(claims: tuple[Claim, ...]) -> tuple[Claim, ...]:
 
 def _headline(cls: str, headlines: dict[str, str]) -> str:
     """The report heading for groups about an event class: its main occurrence, if dated."""
-    from discrepancy.extract.events import label
-
     if not cls:
         return "other facts"
-    return headlines.get(cls, f"the {label(cls)}")
+    return headlines.get(cls, f"the {cls}")
 
 
 def _headlines(occurrences: list[tuple[str, "_Occurrence"]]) -> dict[str, str]:
@@ -478,8 +475,6 @@ def _headlines(occurrences: list[tuple[str, "_Occurrence"]]) -> dict[str, str]:
 
 def align(articles: Sequence[Article], claims: Iterable[Claim]) -> list[Group]:
     """Every group of claims that could disagree, in a deterministic order."""
-    from discrepancy.extract import claims_frame
-
     claims = sorted(claims, key=lambda c: c.sort_key)
     frame = claims_frame(claims)
     if frame.empty:
@@ -499,9 +494,3 @@ def align(articles: Sequence[Article], claims: Iterable[Claim]) -> list[Group]:
         *_term_groups(frame),
     ]
     return sorted(groups, key=lambda g: (g.kind, g.key))
-
-
-def describe(group: Group) -> str:
-    """A one-line summary of a group, for debugging and the claims export."""
-    return json.dumps({"kind": group.kind, "key": group.key, "subject": group.subject,
-                       "values": [(c.source, c.value) for c in group.claims]}, ensure_ascii=False)

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
 
 from discrepancy.engine.registry import CheckParams, CheckType, check_types
 from discrepancy.engine.run import run_rules

@@ -1,7 +1,8 @@
 """Extraction: each claim family on small texts written for the purpose."""
 from __future__ import annotations
 
-from discrepancy.extract import claims_frame, extract_article
+from discrepancy.extract import extract_article
+from discrepancy.table import claims_frame
 from discrepancy.ingest import parse_article
 from tests.conftest import md
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import pycountry
 from hypothesis import HealthCheck, given, settings, strategies as st

@@ -1,12 +1,10 @@
-"""Articles -> claims. One module per claim family; this module runs them and builds the
-claims table (a pandas DataFrame) that alignment and the analysts' export use."""
+"""Articles -> claims. One module per claim family; this module runs them (the claims table
+built from them is ``discrepancy.table``)."""
 from __future__ import annotations
 
 import dataclasses
-import json
-from typing import Iterable, Sequence
+from typing import Iterable
 
-import pandas as pd
 
 from discrepancy.extract import events, names, numbers, places, terms
 from discrepancy.extract.context import Context, build_context
@@ -16,8 +14,6 @@ EXTRACTORS = (("events", events.extract), ("names", names.extract), ("numbers", 
               ("places", places.extract), ("terms", terms.extract))
 """Every extractor, in the order they run."""
 
-COLUMNS = ("source", "role", "kind", "subject", "key", "value", "quote", "line", "start", "end",
-           "derivation", "attrs")
 
 
 def extract_article(article: Article, names: dict[str, str] | None = None
@@ -61,12 +57,3 @@ def extract_all(articles: Iterable[Article]) -> tuple[list[Article], list[Claim]
         out_claims.extend(claims)
         skipped.extend(problems)
     return out_articles, sorted(out_claims, key=lambda c: c.sort_key), skipped
-
-
-def claims_frame(claims: Sequence[Claim]) -> pd.DataFrame:
-    """The claims as a table, one row per claim; ``claim`` holds the Claim itself."""
-    rows = [{"source": c.source, "role": c.role, "kind": c.kind, "subject": c.subject, "key": c.key,
-             "value": c.value, "quote": c.quote, "line": c.line, "start": c.start, "end": c.end,
-             "derivation": c.derivation, "attrs": json.dumps(dict(c.attrs), sort_keys=True), "claim": c}
-            for c in claims]
-    return pd.DataFrame(rows, columns=[*COLUMNS, "claim"])

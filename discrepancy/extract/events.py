@@ -510,7 +510,7 @@ def _event_claim(ctx, sentence, clause, t, trig, participants) -> Claim:
                      start=min(t.start, trig.start), end=max(t.end, trig.end), derivation=derivation,
                      sentence=sentence,
                      attrs={"part": part, "first": first, "last": last, "instant": int(instant),
-                            "trigger": trig.word, "trigger_at": trig.start,
+                            "trigger": trig.word, "trigger_at": trig.start, "label": label(trig.cls),
                             "distance": min(abs(t.start - trig.end), abs(trig.start - t.end)), "participants": ",".join(sorted(participants)),
                             "period": int("/" in t.calendar and part != "span"), "tense": tense,
                             "anchor": anchor.isoformat() if anchor else None})

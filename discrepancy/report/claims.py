@@ -18,22 +18,11 @@ from typing import Sequence
 import pandas as pd
 
 from discrepancy.models import Claim
-
-COLUMNS = ("source", "role", "kind", "subject", "key", "value", "quote", "line", "start", "end",
-           "derivation", "attrs")
-"""The export's columns, in order."""
-
+from discrepancy.table import COLUMNS, claims_frame
 
 def frame(claims: Sequence[Claim]) -> pd.DataFrame:
     """The claims as a DataFrame with ``COLUMNS``, sorted by ``Claim.sort_key``."""
-    rows = [
-        {"source": c.source, "role": c.role, "kind": c.kind, "subject": c.subject, "key": c.key,
-         "value": c.value, "quote": c.quote, "line": c.line, "start": c.start, "end": c.end,
-         "derivation": c.derivation,
-         "attrs": json.dumps(dict(c.attrs), sort_keys=True, ensure_ascii=False)}
-        for c in sorted(claims, key=lambda c: c.sort_key)
-    ]
-    return pd.DataFrame(rows, columns=list(COLUMNS), dtype=object)
+    return claims_frame(claims)[list(COLUMNS)]
 
 
 def render(claims: Sequence[Claim], fmt: str) -> str:
