@@ -6,7 +6,6 @@ import datetime as dt
 import json
 import os
 import sys
-import tempfile
 from pathlib import Path
 from typing import List, Optional
 
@@ -26,25 +25,9 @@ def _fail(message: str) -> None:
     raise typer.Exit(2)
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write a report so that readers never see half of it: a temporary file, then a rename."""
-    path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
-    folder.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as fh:
-            fh.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-
-
 def _emit(text: str, output: Optional[Path]) -> None:
+    from discrepancy.output import write_atomically
+
     if output is None:
         typer.echo(text, nl=not text.endswith("\n"))
         return
@@ -52,6 +35,31 @@ def _emit(text: str, output: Optional[Path]) -> None:
         write_atomically(output, text)
     except OSError as exc:
         _fail(f"{output}: cannot write report: {exc.strerror or exc}")
+
+
+def _refuse_overwriting_inputs(output: Optional[Path], paths: List[Path], settings,
+                               baseline_is_input: bool = True) -> None:
+    """Exit 2 before any work when ``output`` is one of the files the run reads: an article, a
+    sidecar, a rule file, the config file or (for ``check``) the baseline."""
+    if output is None:
+        return
+    from discrepancy.ingest import SIDECAR, InputError, collect
+    from discrepancy.output import protected_target
+
+    try:
+        files, _ = collect(paths)
+    except InputError as exc:
+        _fail(str(exc))
+    protected: list[Path] = [*files, *{f.parent / SIDECAR for f in files}]
+    protected += [p for folder in settings.rules_dirs for p in Path(folder).glob("*.y*ml")]
+    if settings.config_path is not None:
+        protected.append(settings.config_path)
+    if baseline_is_input and settings.baseline is not None:
+        protected.append(settings.baseline)
+    hit = protected_target(output, protected)
+    if hit is not None:
+        _fail(f"--output {output}: refusing to overwrite {hit}, which this run reads; "
+              f"choose another output file")
 
 
 def _settings(paths: List[Path], config: Optional[Path], **overrides):
@@ -87,12 +95,12 @@ def _default_paths(paths: Optional[List[Path]]) -> List[Path]:
     return [Path(relative) if not relative.startswith("..") else seeds]
 
 
-def _run(paths: List[Path], rules):
+def _run(paths: List[Path], rules, settings):
     from discrepancy.ingest import InputError
     from discrepancy.pipeline import check_paths
 
     try:
-        return check_paths(paths, rules)
+        return check_paths(paths, rules, settings.max_article_bytes)
     except InputError as exc:
         _fail(str(exc))
 
@@ -124,6 +132,9 @@ def check(paths: Optional[List[Path]] = PathsArg,
           baseline: Optional[Path] = typer.Option(None, "--baseline", help="Report only findings not in this "
                                                   "baseline file."),
           color: Optional[bool] = typer.Option(None, "--color/--no-color", help="Colour in the terminal report."),
+          max_article_bytes: Optional[int] = typer.Option(None, "--max-article-bytes", min=1,
+                                                          help="Skip (with a reason) article files larger "
+                                                               "than this; default 2000000."),
           ) -> None:
     """Check articles for discrepancies between sources and print a report."""
     from discrepancy.baseline import BaselineError, apply_baseline, load_baseline
@@ -131,13 +142,15 @@ def check(paths: Optional[List[Path]] = PathsArg,
 
     paths = _default_paths(paths)
     settings = _settings(paths, config, select=_split(select), ignore=_split(ignore), fail_on=fail_on,
-                         format=format, rules_dirs=rules_dir or None, baseline=baseline, output=output)
+                         format=format, rules_dirs=rules_dir or None, baseline=baseline, output=output,
+                         max_article_bytes=max_article_bytes)
     if settings.format not in FORMATS:
         _fail(f"--format {settings.format!r}: expected one of {', '.join(FORMATS)}")
     if settings.fail_on not in FAIL_ON:
         _fail(f"--fail-on {settings.fail_on!r}: expected one of {', '.join(FAIL_ON)}")
+    _refuse_overwriting_inputs(settings.output, paths, settings)
     rules = _rules(settings)
-    result, _ = _run(paths, rules)
+    result, _ = _run(paths, rules, settings)
     if settings.baseline is not None:
         try:
             known = load_baseline(settings.baseline)
@@ -148,7 +161,8 @@ def check(paths: Optional[List[Path]] = PathsArg,
     use_color = color if color is not None else (settings.output is None and sys.stdout.isatty())
     width = 100 if settings.output is not None or not sys.stdout.isatty() else None
     _emit(render(result, settings.format, color=use_color, width=width or 100), settings.output)
-    raise typer.Exit(exit_code(result.findings, settings.fail_on))
+    _exit_for_skipped(result.skipped)
+    raise typer.Exit(exit_code(result.findings, settings.fail_on, result.skipped))
 
 
 @app.command("rules")
@@ -207,9 +221,11 @@ def baseline(paths: Optional[List[Path]] = PathsArg,
 
     paths = _default_paths(paths)
     settings = _settings(paths, config, select=_split(select), ignore=_split(ignore), rules_dirs=rules_dir or None)
-    result, _ = _run(paths, _rules(settings))
+    _refuse_overwriting_inputs(output, paths, settings, baseline_is_input=False)
+    result, _ = _run(paths, _rules(settings), settings)
     _emit(write_baseline(result.findings), output)
     typer.echo(f"discrepancy: recorded {len(result.findings)} finding(s) in {output}", err=True)
+    _exit_for_skipped(result.skipped)
 
 
 @app.command()
@@ -221,12 +237,28 @@ def claims(paths: Optional[List[Path]] = PathsArg,
 
     if format not in ("json", "csv"):
         _fail(f"--format {format!r}: expected json or csv")
-    _, found = _run(_default_paths(paths), ())
+    paths = _default_paths(paths)
+    settings = _settings(paths, None)
+    _refuse_overwriting_inputs(output, paths, settings)
+    result, found = _run(paths, (), settings)
     _emit(render_claims(found, format), output)
+    _exit_for_skipped(result.skipped)
 
 
-def exit_code(findings, fail_on: str) -> int:
-    """1 when a finding is at or above ``fail_on``, else 0."""
+def _exit_for_skipped(skipped) -> None:
+    """After the output is written: one line per unusable input on standard error, and exit 2."""
+    errors = [s for s in skipped if s.error]
+    for s in errors:
+        typer.echo(f"discrepancy: {s.source}{f':{s.line}' if s.line else ''}: {s.reason}", err=True)
+    if errors:
+        raise typer.Exit(2)
+
+
+def exit_code(findings, fail_on: str, skipped=()) -> int:
+    """2 when an input given to be checked could not be used (after the report is written);
+    else 1 when a finding is at or above ``fail_on``; else 0."""
+    if any(s.error for s in skipped):
+        return 2
     if fail_on == "never":
         return 0
     threshold = SEVERITIES.index(fail_on)
@@ -238,12 +270,13 @@ def timex(file: Path = typer.Argument(..., help="A text file."),
           dct: Optional[str] = typer.Option(None, help="Document creation time, YYYY-MM-DD."),
           format: str = typer.Option("json", "--format", help="json or text.")) -> None:
     """Print the time expressions the tagger finds in FILE, with TIMEX3 types and values."""
+    from discrepancy.ingest import ArticleError, read_text
     from discrepancy.timex import tag
 
     try:
-        text = file.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        _fail(f"{file}: cannot read: {exc}")
+        text = read_text(file).text
+    except ArticleError as exc:
+        _fail(str(exc))
     anchor = None
     if dct:
         try:

@@ -11,7 +11,8 @@ wins. In one folder ``discrepancy.toml`` is preferred over ``pyproject.toml``; a
 
 Keys: ``select``, ``ignore`` (lists of rule ids, id prefixes or groups), ``fail-on`` (or
 ``fail_on``; ``error``, ``warning``, ``info`` or ``never``), ``format``, ``rules`` (list of
-extra rule folders), ``baseline`` and ``output`` (paths). Relative paths are relative to the
+extra rule folders), ``baseline`` and ``output`` (paths), ``max-article-bytes`` (a positive
+integer; larger article files are skipped with a reason). Relative paths are relative to the
 folder of the config file. Values given on the command line win over the file.
 """
 from __future__ import annotations
@@ -20,6 +21,8 @@ import tomllib
 from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any, Mapping
+
+from discrepancy.ingest import DEFAULT_MAX_ARTICLE_BYTES
 
 CONFIG_NAME = "discrepancy.toml"
 """The dedicated config file's name."""
@@ -31,7 +34,8 @@ FAIL_ON = ("error", "warning", "info", "never")
 """Values of ``fail-on``: the lowest severity that makes the run fail, or never."""
 
 _KEYS = {"select": "select", "ignore": "ignore", "fail-on": "fail_on", "fail_on": "fail_on",
-         "format": "format", "rules": "rules_dirs", "baseline": "baseline", "output": "output"}
+         "format": "format", "rules": "rules_dirs", "baseline": "baseline", "output": "output",
+         "max-article-bytes": "max_article_bytes"}
 """Config file key -> ``Settings`` field."""
 
 
@@ -57,6 +61,9 @@ class Settings:
     """Baseline file of findings to suppress, or None."""
     output: Path | None = None
     """File to write the report to, or None for standard output."""
+    max_article_bytes: int = DEFAULT_MAX_ARTICLE_BYTES
+    """Article files larger than this are not read but reported as skipped (exit code 2); the
+    default is far above any news article and keeps a run interactive."""
     config_path: Path | None = None
     """The config file the settings came from, or None when none was found or given."""
 
@@ -170,12 +177,16 @@ def _convert(field: str, value: Any, where: str, base: Path) -> Any:
         return _string(value, where)
     if field == "rules_dirs":
         return _rules_dirs(value, where, base)
+    if field == "max_article_bytes":
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ConfigError(f"{where} must be a positive whole number of bytes")
+        return value
     return _path(value, where, base)
 
 
 _OVERRIDE_FLAGS = {"select": "--select", "ignore": "--ignore", "fail_on": "--fail-on",
                    "format": "--format", "rules_dirs": "--rules", "baseline": "--baseline",
-                   "output": "--output"}
+                   "output": "--output", "max_article_bytes": "--max-article-bytes"}
 
 
 def _from_overrides(overrides: Mapping[str, Any]) -> dict[str, Any]:

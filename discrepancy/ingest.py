@@ -1,6 +1,7 @@
 """Files and folders -> Articles: front matter, sidecar sources.yaml, PDF-text cleanup, line map."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from pathlib import Path
@@ -8,6 +9,8 @@ from typing import Iterable, Sequence
 
 import yaml
 
+from discrepancy.decoding import Decoded, UndecodableError, decode
+from discrepancy.markdown_text import mask
 from discrepancy.models import Article, Skipped
 from discrepancy.text import line_starts, prepare
 
@@ -20,6 +23,20 @@ _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\r?\n(.*?\r?\n)?---[ \t]*(?:\r?\n
 
 class InputError(Exception):
     """Input that cannot be used at all: the CLI prints it as one line and exits with 2."""
+
+
+class ArticleError(InputError):
+    """One article or metadata file that cannot be used; the run goes on without it, and the
+    error becomes a skipped record with the file, the line where there is one, and the reason."""
+
+    def __init__(self, path: str, line: int | None, reason: str) -> None:
+        super().__init__(f"{path}{f':{line}' if line else ''}: {reason}")
+        self.skipped = Skipped(path, line, reason, error=True)
+        """The skipped record this error becomes."""
+
+
+class _BadMetadata(ValueError):
+    """Metadata that cannot be used; the caller adds where it came from."""
 
 
 def collect(paths: Sequence[Path]) -> tuple[list[Path], list[Skipped]]:
@@ -46,19 +63,30 @@ def collect(paths: Sequence[Path]) -> tuple[list[Path], list[Skipped]]:
     return unique, skipped
 
 
-def _read(path: Path) -> str:
+DEFAULT_MAX_ARTICLE_BYTES = 2_000_000
+"""Largest article file read by default (``max-article-bytes``): far above any news article,
+and small enough that a run stays interactive. Larger files become skipped records."""
+
+
+def read_text(path: Path, shown: str | None = None,
+              max_bytes: int | None = DEFAULT_MAX_ARTICLE_BYTES) -> Decoded:
+    """A text file decoded (see ``discrepancy.decoding``); raises ``ArticleError``."""
+    shown = shown or str(path)
     try:
+        size = path.stat().st_size
+        if max_bytes is not None and size > max_bytes:
+            raise ArticleError(shown, None, f"{size:,} bytes, over the limit of {max_bytes:,} "
+                                              f"(max-article-bytes); not read")
         data = path.read_bytes()
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+        raise ArticleError(shown, None, f"cannot read: {exc.strerror or exc}") from exc
     try:
-        return data.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
-    except UnicodeDecodeError as exc:
-        line = data[:exc.start].count(b"\n") + 1
-        raise InputError(f"{path}:{line}: not UTF-8 text (byte {exc.start})") from exc
+        return decode(data)
+    except UndecodableError as exc:
+        raise ArticleError(shown, exc.line, exc.reason) from exc
 
 
-def _published(value: object, where: str) -> str | None:
+def _published(value: object) -> str | None:
     if value is None:
         return None
     if isinstance(value, dt.datetime):
@@ -77,60 +105,87 @@ def _published(value: object, where: str) -> str | None:
             pass
     elif text.lower() in ("", "null", "none", "unknown"):
         return None
-    raise InputError(f"{where}: published must be YYYY-MM-DD, YYYY-MM or null, not {text!r}")
+    raise _BadMetadata(f"published must be YYYY-MM-DD, YYYY-MM or null, not {text!r}")
 
 
-def _metadata(meta: object, where: str) -> dict:
-    """Validated article metadata from front matter or a sidecar entry."""
+def _metadata(meta: object) -> dict:
+    """Validated article metadata from front matter or a sidecar entry; raises ``_BadMetadata``."""
     if meta is None:
         return {}
     if not isinstance(meta, dict):
-        raise InputError(f"{where}: metadata must be a mapping of title, outlet, published, language, role")
+        raise _BadMetadata("metadata must be a mapping of title, outlet, published, language, role")
     out: dict = {}
     for key, value in meta.items():
         if key not in META_KEYS:
             continue  # other keys (url, author, ...) are allowed and ignored
         if key == "published":
-            out[key] = _published(value, where)
+            out[key] = _published(value)
         elif key == "role":
             role = str(value or "source").strip().lower()
             if role not in ROLES:
-                raise InputError(f"{where}: role must be 'source' or 'draft', not {value!r}")
+                raise _BadMetadata(f"role must be 'source' or 'draft', not {value!r}")
             out[key] = role
         elif value is not None:
             if not isinstance(value, (str, int, float)):
-                raise InputError(f"{where}: {key} must be text")
+                raise _BadMetadata(f"{key} must be text")
             out[key] = str(value).strip()
     return out
 
 
-def _sidecar(folder: Path, cache: dict[Path, dict]) -> dict:
+def _sidecar(folder: Path, cache: dict[Path, dict], problems: list[Skipped]) -> dict:
+    """The sidecar metadata of a folder's articles, by file name; a sidecar that cannot be used
+    is recorded in ``problems`` (once) and its folder's articles are read without it."""
     if folder in cache:
         return cache[folder]
     path = folder / SIDECAR
     entries: dict = {}
     if path.is_file():
-        text = _read(path)
         try:
-            data = yaml.safe_load(text)
-        except yaml.YAMLError as exc:
-            mark = getattr(exc, "problem_mark", None)
-            line = f":{mark.line + 1}" if mark else ""
-            raise InputError(f"{path}{line}: invalid YAML: {getattr(exc, 'problem', exc)}") from exc
-        if data is None:
-            data = {}
-        if not isinstance(data, dict):
-            raise InputError(f"{path}:1: expected a mapping of file name -> metadata")
-        for name, meta in data.items():
-            entries[str(name)] = _metadata(meta, f"{path}: entry {name!r}")
+            entries = _sidecar_entries(path)
+        except ArticleError as exc:
+            problems.append(exc.skipped)
     cache[folder] = entries
     return entries
 
 
-def read_article(path: Path, shown: str, sidecars: dict[Path, dict] | None = None) -> Article | Skipped:
-    """One file -> an Article, or a Skipped record when it holds no text to check."""
-    side = _sidecar(path.parent, sidecars if sidecars is not None else {}).get(path.name, {})
-    return parse_article(shown, _read(path), side)
+def _sidecar_entries(path: Path) -> dict:
+    text = read_text(path).text
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        raise ArticleError(str(path), mark.line + 1 if mark else None,
+                           f"invalid YAML: {getattr(exc, 'problem', exc)}") from exc
+    except (ValueError, RecursionError) as exc:  # a date YAML cannot build; absurd nesting
+        raise ArticleError(str(path), None, f"invalid YAML: {type(exc).__name__}") from exc
+    if data is None:
+        data = {}
+    if not isinstance(data, dict):
+        raise ArticleError(str(path), 1, "expected a mapping of file name -> metadata")
+    entries = {}
+    for name, meta in data.items():
+        try:
+            entries[str(name)] = _metadata(meta)
+        except _BadMetadata as exc:
+            raise ArticleError(str(path), None, f"entry {name!r}: {exc}") from exc
+    return entries
+
+
+def read_article(path: Path, shown: str, sidecars: dict[Path, dict] | None = None,
+                 max_bytes: int | None = DEFAULT_MAX_ARTICLE_BYTES,
+                 problems: list[Skipped] | None = None) -> Article | Skipped:
+    """One file -> an Article, or a Skipped record when it holds no text to check or cannot be
+    used (then with ``error`` set, the line where there is one, and the reason)."""
+    problems = problems if problems is not None else []
+    side = _sidecar(path.parent, sidecars if sidecars is not None else {}, problems).get(path.name, {})
+    try:
+        decoded = read_text(path, shown, max_bytes)
+        article = parse_article(shown, decoded.text, side)
+    except ArticleError as exc:
+        return exc.skipped
+    if isinstance(article, Article) and decoded.encoding != "utf-8":
+        article = dataclasses.replace(article, encoding=decoded.encoding)
+    return article
 
 
 def parse_article(shown: str, raw: str, side: dict | None = None) -> Article | Skipped:
@@ -144,21 +199,28 @@ def parse_article(shown: str, raw: str, side: dict | None = None) -> Article | S
         if m:
             try:
                 front = yaml.safe_load(m.group(1) or "")
+            except RecursionError as exc:
+                raise ArticleError(shown, 1, "bad front matter: nested too deeply") from exc
             except ValueError as exc:  # a timestamp YAML cannot build, such as 2025-13-40
-                raise InputError(f"{shown}:1: front matter: published must be YYYY-MM-DD, YYYY-MM or null "
-                                 f"({exc})") from exc
+                raise ArticleError(shown, 1, f"front matter: published must be YYYY-MM-DD, YYYY-MM or "
+                                             f"null ({exc})") from exc
             except yaml.YAMLError as exc:
                 mark = getattr(exc, "problem_mark", None)
-                line = f":{mark.line + 2}" if mark else ":1"
-                raise InputError(f"{shown}{line}: bad front matter: {getattr(exc, 'problem', exc)}") from exc
-            meta = _metadata(front, f"{shown}:1: front matter")
+                raise ArticleError(shown, mark.line + 2 if mark else 1,
+                                   f"bad front matter: {getattr(exc, 'problem', exc)}") from exc
+            try:
+                meta = _metadata(front)
+            except _BadMetadata as exc:
+                raise ArticleError(shown, 1, f"front matter: {exc}") from exc
             body_start = m.end()
     meta = {**(side or {}), **meta}
     if not raw[body_start:].strip():
         return Skipped(shown, None, "no text to check")
     if shown.lower().endswith(".txt"):
         title = next(line.strip() for line in raw.splitlines() if line.strip())
-    text, offsets = prepare(raw, body_start)
+        text, offsets = prepare(raw, body_start)
+    else:
+        text, offsets = prepare(mask(raw, body_start), body_start)
     if not text.strip():
         return Skipped(shown, None, "no text left after removing page furniture")
     return Article(path=shown, raw=raw, text=text, raw_offsets=offsets,
@@ -167,13 +229,16 @@ def parse_article(shown: str, raw: str, side: dict | None = None) -> Article | S
                    role=meta.get("role", "source"), line_starts=line_starts(raw))
 
 
-def read_articles(paths: Iterable[Path]) -> tuple[list[Article], list[Skipped]]:
-    """Every article under ``paths``, sorted by path, and what was skipped."""
+def read_articles(paths: Iterable[Path], max_bytes: int | None = DEFAULT_MAX_ARTICLE_BYTES
+                  ) -> tuple[list[Article], list[Skipped]]:
+    """Every article under ``paths``, sorted by path, and what was skipped. Raises
+    ``InputError`` only for a path that does not exist or is not an article; a file that
+    cannot be used becomes a skipped record and the others are read."""
     files, skipped = collect(list(paths))
     sidecars: dict[Path, dict] = {}
     articles: list[Article] = []
     for file in files:
-        result = read_article(file, str(file), sidecars)
+        result = read_article(file, str(file), sidecars, max_bytes, skipped)
         if isinstance(result, Skipped):
             skipped.append(result)
         else:

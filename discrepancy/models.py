@@ -46,6 +46,9 @@ class Article:
     """The date relative expressions are resolved against; None when none can be found."""
     line_starts: tuple[int, ...] = field(default=(), repr=False)
     """Offsets in ``raw`` where each line begins (computed once, for line lookups)."""
+    encoding: str = "utf-8"
+    """How the file's bytes were decoded: ``utf-8``, ``utf-8-sig``, ``utf-16``, ``utf-32`` (by
+    their byte-order marks) or a legacy single-byte encoding found by detection (``cp1252``)."""
 
     @property
     def name(self) -> str:
@@ -72,6 +75,10 @@ class Skipped:
     """Line in that file, where there is one."""
     reason: str
     """Why it was not used."""
+    error: bool = False
+    """True when input given to be checked could not be used (unreadable, undecodable, over
+    the size limit, bad metadata, an extractor that failed): the run exits 2 after reporting.
+    False for files deliberately passed over (not an article, nothing to check)."""
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from typing import Mapping, Sequence
 from discrepancy.align import align
 from discrepancy.engine.run import run_rules
 from discrepancy.extract import extract_all
-from discrepancy.ingest import parse_article, read_articles
+from discrepancy.ingest import DEFAULT_MAX_ARTICLE_BYTES, ArticleError, parse_article, read_articles
 from discrepancy.models import Article, Claim, Rule, RunResult, Skipped
 
 
@@ -24,9 +24,11 @@ def analyse(articles: Sequence[Article], rules: Sequence[Rule]) -> tuple[RunResu
     return result, claims
 
 
-def check_paths(paths: Sequence[Path], rules: Sequence[Rule]) -> tuple[RunResult, list[Claim]]:
-    """Read the articles under ``paths`` and check them. Raises ``InputError`` for unusable input."""
-    articles, skipped = read_articles(paths)
+def check_paths(paths: Sequence[Path], rules: Sequence[Rule],
+                max_article_bytes: int | None = DEFAULT_MAX_ARTICLE_BYTES) -> tuple[RunResult, list[Claim]]:
+    """Read the articles under ``paths`` and check them. Raises ``InputError`` only for a path
+    that does not exist or is not an article; unusable files become skipped records."""
+    articles, skipped = read_articles(paths, max_article_bytes)
     result, claims = analyse(articles, rules)
     return _with_skipped(result, skipped), claims
 
@@ -36,7 +38,10 @@ def check_texts(texts: Mapping[str, str], rules: Sequence[Rule]) -> RunResult:
     articles: list[Article] = []
     skipped: list[Skipped] = []
     for name, text in sorted(texts.items()):
-        parsed = parse_article(name, text)
+        try:
+            parsed = parse_article(name, text)
+        except ArticleError as exc:
+            parsed = exc.skipped
         (skipped if isinstance(parsed, Skipped) else articles).append(parsed)
     result, _ = analyse(articles, rules)
     return _with_skipped(result, skipped)

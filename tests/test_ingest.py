@@ -53,25 +53,50 @@ def test_front_matter_wins_over_sidecar(tmp_path):
     ("role: editor\n", r"role must be 'source' or 'draft'"),
     ("- just\n- a list\n", r"metadata must be a mapping"),
 ])
-def test_bad_front_matter_is_one_line_naming_the_file(tmp_path, front, message):
+def test_bad_front_matter_is_a_skipped_error_naming_the_file(tmp_path, front, message):
     (tmp_path / "a.md").write_text(f"---\n{front}---\nBody.\n", encoding="utf-8")
-    with pytest.raises(InputError) as err:
-        read_articles([tmp_path / "a.md"])
-    assert re.search(message, str(err.value)) and "\n" not in str(err.value)
-    assert str(tmp_path / "a.md") in str(err.value)
+    (tmp_path / "b.md").write_text("The other article is still read.\n", encoding="utf-8")
+    articles, [skipped] = read_articles([tmp_path])
+    assert [a.name for a in articles] == ["b.md"]
+    where = f"{skipped.source}:{skipped.line}: {skipped.reason}"
+    assert skipped.error and re.search(message, where) and "\n" not in where
+    assert skipped.source == str(tmp_path / "a.md")
 
 
-def test_bad_sidecar_names_file_and_line(tmp_path):
+def test_bad_sidecar_is_skipped_and_its_articles_still_read(tmp_path):
     (tmp_path / "a.txt").write_text("T\n\nBody.\n", encoding="utf-8")
     (tmp_path / "sources.yaml").write_text("a.txt:\n  published: [oops\n", encoding="utf-8")
-    with pytest.raises(InputError, match=r"sources\.yaml:\d+: invalid YAML"):
-        read_articles([tmp_path])
+    articles, [skipped] = read_articles([tmp_path])
+    assert [a.name for a in articles] == ["a.txt"] and articles[0].published is None
+    assert skipped.source.endswith("sources.yaml") and skipped.line and skipped.error
+    assert skipped.reason.startswith("invalid YAML")
 
 
-def test_not_utf8_names_file_and_line(tmp_path):
-    (tmp_path / "a.txt").write_bytes(b"Title\nsecond line \xff\xfe bad\n")
-    with pytest.raises(InputError, match=r"a\.txt:2: not UTF-8"):
-        read_articles([tmp_path / "a.txt"])
+def test_binary_file_is_skipped_with_its_line(tmp_path):
+    (tmp_path / "a.txt").write_bytes(b"Title\nsecond line \x00\x01 bad\n")
+    articles, [skipped] = read_articles([tmp_path / "a.txt"])
+    assert not articles and skipped.line == 2 and skipped.error and "binary" in skipped.reason
+
+
+def test_legacy_single_byte_file_is_decoded_and_named(tmp_path):
+    text = "Caf\u00e9 owners in Z\u00fcrich said the \u201cdeal\u201d was signed on Friday.\n"
+    (tmp_path / "a.txt").write_bytes(("Title\n\n" + text * 3).encode("cp1252"))
+    [article], skipped = read_articles([tmp_path / "a.txt"])
+    assert not skipped and article.encoding == "cp1252" and "Z\u00fcrich" in article.text
+
+
+@pytest.mark.parametrize("encoding, expected", [("utf-8-sig", "utf-8-sig"), ("utf-16", "utf-16"),
+                                                ("utf-32", "utf-32"), ("utf-8", "utf-8")])
+def test_unicode_encodings_with_byte_order_marks(tmp_path, encoding, expected):
+    (tmp_path / "a.txt").write_bytes("T\u00edtulo\r\n\r\nThe mayor of \u0141\u00f3d\u017a spoke.\r\n".encode(encoding))
+    [article], _ = read_articles([tmp_path / "a.txt"])
+    assert article.encoding == expected and "\u0141\u00f3d\u017a" in article.text and "\r" not in article.raw
+
+
+def test_over_size_article_is_skipped_with_the_limit(tmp_path):
+    (tmp_path / "a.txt").write_text("Title\n\n" + "Words here. " * 100, encoding="utf-8")
+    articles, [skipped] = read_articles([tmp_path], max_bytes=500)
+    assert not articles and skipped.error and "over the limit of 500" in skipped.reason
 
 
 def test_missing_path_and_wrong_suffix(tmp_path):

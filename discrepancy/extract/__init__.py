@@ -34,7 +34,7 @@ def _claims(ctx: Context, names: dict[str, str]) -> tuple[list[Claim], list[Skip
             claims.extend(extractor(ctx))
         except Exception as exc:  # one bad article must not stop the run; say so instead
             skipped.append(Skipped(ctx.article.path, None,
-                                   f"{name} extraction failed: {type(exc).__name__}: {exc}"))
+                                   f"{name} extraction failed: {type(exc).__name__}: {exc}", error=True))
     return sorted(claims, key=lambda c: c.sort_key), skipped
 
 
@@ -50,7 +50,8 @@ def extract_all(articles: Iterable[Article]) -> tuple[list[Article], list[Claim]
             for name, cls in events.event_names(ctx).items():
                 names.setdefault(name, cls)
         except Exception as exc:
-            skipped.append(Skipped(article.path, None, f"event-name scan failed: {type(exc).__name__}: {exc}"))
+            skipped.append(Skipped(article.path, None, f"event-name scan failed: {type(exc).__name__}: {exc}",
+                                   error=True))
     for article, ctx in contexts:
         claims, problems = _claims(ctx, names)
         out_articles.append(article)
