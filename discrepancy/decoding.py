@@ -19,7 +19,7 @@ _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 # UTF-32 LE's mark starts with UTF-16 LE's, so it is tried first.
 
-_CONTROL_SHARE = 0.02
+_CONTROL_SHARE = 0.10
 """More than this share of control characters (other than tab, newline, carriage return, form
 feed) in the decoded text means the file is not text."""
 

@@ -21,8 +21,16 @@ def test_built_wheel_carries_rules_and_seeds_and_runs(tmp_path):
                    check=True, capture_output=True, timeout=300)
     [wheel] = dist.glob("*.whl")
     env_dir = tmp_path / "venv"
-    venv.EnvBuilder(system_site_packages=True, with_pip=True).create(env_dir)
+    venv.EnvBuilder(with_pip=False).create(env_dir)
     python = env_dir / "bin" / "python"
+    # The dependencies (and pip) come from the environment running the tests, whether that is a
+    # virtual environment or not: its site-packages folders are listed in a .pth file. Folders
+    # named in a .pth are not scanned for .pth files, so its editable install of this project is
+    # not seen and the wheel is what gets imported.
+    purelib = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+                             check=True, capture_output=True, text=True).stdout.strip()
+    outer = [p for p in sys.path if p.endswith(("site-packages", "dist-packages")) and Path(p).is_dir()]
+    (Path(purelib) / "outer-environment.pth").write_text("\n".join(outer) + "\n", encoding="utf-8")
     subprocess.run([str(python), "-m", "pip", "install", "--quiet", "--no-deps", "--no-index", str(wheel)],
                    check=True, capture_output=True, timeout=300)
     proc = subprocess.run([str(python), "-m", "discrepancy", "check", "--format", "json"], cwd=tmp_path,

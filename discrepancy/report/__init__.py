@@ -17,6 +17,10 @@ from discrepancy.models import Claim, RunResult
 FORMATS = ("terminal", "markdown", "json", "sarif", "github", "csv")
 """The report formats ``render`` accepts, in the order ``--help`` lists them."""
 
+SHOWN_FORMATS = ("terminal", "markdown", "github")
+"""Formats read by people on a screen: control characters and bidi overrides from articles are
+removed before rendering (JSON, SARIF and CSV escape them and keep the data exact)."""
+
 CLAIM_FORMATS = ("json", "csv")
 """The formats ``render_claims`` accepts."""
 
@@ -29,6 +33,10 @@ def render(result: RunResult, fmt: str, *, color: bool = True, width: int = 100)
     if fmt not in FORMATS:
         raise ValueError(f"unknown report format {fmt!r}: expected one of {', '.join(FORMATS)}")
     module = importlib.import_module(f"discrepancy.report.{fmt}")
+    if fmt in SHOWN_FORMATS:
+        from discrepancy.report._common import showable_result
+
+        result = showable_result(result)
     if fmt == "terminal":
         return module.render(result, color=color, width=width)
     return module.render(result)

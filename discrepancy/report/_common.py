@@ -4,6 +4,7 @@ Nothing here prints or reads files; every function is a pure function of its arg
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import Counter
 from typing import Iterable, Sequence
@@ -171,3 +172,51 @@ def ordered_events(findings: Sequence[Finding]) -> list[tuple[str, list[Finding]
 def event_title(event: str) -> str:
     """How a report names an event: the id, or ``Other`` for findings without one."""
     return event if event else "Other"
+
+
+# Characters that would act on a terminal or a renderer instead of being shown: C0 and C1
+# controls (escape sequences start with ESC or CSI), DEL, and the bidirectional embeddings,
+# overrides and isolates that reorder what a reader sees.
+_UNSHOWABLE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def showable(text: str) -> str:
+    """``text`` without control characters and bidi overrides (tab and newline kept)."""
+    return _UNSHOWABLE.sub("", text)
+
+
+def _showable_value(value):
+    if isinstance(value, str):
+        return showable(value)
+    if isinstance(value, tuple):
+        return tuple(_showable_value(v) for v in value)
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        changes = {f.name: _showable_value(getattr(value, f.name)) for f in dataclasses.fields(value)
+                   if isinstance(getattr(value, f.name), (str, tuple))}
+        return dataclasses.replace(value, **changes)
+    return value
+
+
+def showable_result(result: RunResult) -> RunResult:
+    """The run with every text a report shows made ``showable``: findings, notices and their
+    claims, skipped records, and article paths, titles, outlets and anchors. Article bodies are
+    left alone: offsets point into them, and reports show them only through claims' quotes."""
+    articles = tuple(dataclasses.replace(
+        a, path=showable(a.path), title=a.title and showable(a.title), outlet=a.outlet and showable(a.outlet),
+        anchor=a.anchor and _showable_value(a.anchor)) for a in result.articles)
+    return dataclasses.replace(result, articles=articles,
+                               findings=_showable_value(result.findings),
+                               notices=_showable_value(result.notices),
+                               skipped=_showable_value(result.skipped))
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+"""A spreadsheet reads a cell starting with one of these as a formula (CSV injection)."""
+
+
+def spreadsheet_safe(value):
+    """A CSV cell a spreadsheet shows as text: a string that would start a formula gets a
+    leading apostrophe (OWASP's advice); other values are returned as they are."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value

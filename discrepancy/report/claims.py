@@ -6,7 +6,8 @@ article's raw text), ``derivation``, ``attrs`` (the claim's extra facts as a JSO
 in a string, keys sorted). Rows are sorted by ``Claim.sort_key`` (source, then position).
 
 ``csv``: a header row then one row per claim, as ``pandas.DataFrame.to_csv`` writes it (``\\n``
-line ends, fields with commas, quotes or newlines quoted). ``json``: a list of objects, one per
+line ends, fields with commas, quotes or newlines quoted; a text cell a spreadsheet would read as
+a formula gets a leading ``'``). ``json``: a list of objects, one per
 claim, with the keys in the column order above (``line``, ``start``, ``end`` are numbers,
 ``attrs`` is a string), indented by 2.
 """
@@ -18,6 +19,7 @@ from typing import Sequence
 import pandas as pd
 
 from discrepancy.models import Claim
+from discrepancy.report._common import spreadsheet_safe
 from discrepancy.table import COLUMNS, claims_frame
 
 def frame(claims: Sequence[Claim]) -> pd.DataFrame:
@@ -29,7 +31,7 @@ def render(claims: Sequence[Claim], fmt: str) -> str:
     """The claims as ``csv`` or ``json`` text; ``ValueError`` for another format."""
     df = frame(claims)
     if fmt == "csv":
-        return df.to_csv(index=False, lineterminator="\n")
+        return df.map(spreadsheet_safe).to_csv(index=False, lineterminator="\n")
     if fmt == "json":
         records = [{column: _native(row[column]) for column in COLUMNS}
                    for row in df.to_dict(orient="records")]

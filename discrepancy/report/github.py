@@ -9,7 +9,8 @@ finding's first claim (``line`` is left out when unknown, ``file`` when there is
 text after ``::`` is the finding's message, its note in parentheses when there is one, then what
 each other claim says. Values are escaped as the Actions runner expects: in the message ``%``,
 ``\\r``, ``\\n`` become ``%25``, ``%0D``, ``%0A``; in properties ``:`` and ``,`` also become
-``%3A`` and ``%2C``. Skipped input is not reported here (the log shows it).
+``%3A`` and ``%2C``. Input that could not be used gets an ``error`` command naming its file
+and line; files deliberately passed over get a ``notice``.
 """
 from __future__ import annotations
 
@@ -54,4 +55,11 @@ def render(result: RunResult) -> str:
     lines = [command(f) for f in result.findings]
     lines += [command(n).replace("::warning ", "::notice ", 1).replace("::error ", "::notice ", 1)
               for n in result.notices]
+    for skipped in result.skipped:
+        props = ["file=" + escape_property(skipped.source.replace("\\", "/"))]
+        if skipped.line:
+            props.append(f"line={skipped.line}")
+        props.append("title=" + escape_property("skipped input"))
+        name = "error" if skipped.error else "notice"
+        lines.append(f"::{name} {','.join(props)}::{escape_data('skipped: ' + skipped.reason)}")
     return "".join(line + "\n" for line in lines)

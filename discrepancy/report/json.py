@@ -25,7 +25,9 @@ the same run. Top-level object::
          "title": "..." | null, "outlet": "..." | null,
          "published": "2025-05-18" | "2025-05" | null,
          "role": "source" | "draft",
-         "anchor": {"date": "2025-05-18", "how": "publication date 2025-05-18"} | null}
+         "anchor": {"date": "2025-05-18", "how": "publication date 2025-05-18"} | null,
+         "encoding": "utf-8"}                how the file was decoded (utf-8, utf-8-sig,
+                                             utf-16, utf-32, or a detected legacy one: cp1252)
       ],
       "findings": [                          in report order (event, category, subject, rule, ...)
         {"rule": "DATE101",                  rule id
@@ -53,7 +55,9 @@ the same run. Top-level object::
       "notices": [...],                      information that is not a discrepancy (a figure a
                                              later article revised), shaped like findings
       "skipped": [                           input that could not be used, in run order
-        {"source": "seeds/b.pdf", "line": 3 | null, "reason": "..."}
+        {"source": "seeds/b.txt", "line": 3 | null, "reason": "...",
+         "error": true | false}              true: unusable input (the run exits 2);
+                                             false: a file passed over (not an article)
       ]
     }
 
@@ -102,7 +106,8 @@ def article_dict(article: Article) -> dict:
     if article.anchor is not None:
         anchor = {"date": article.anchor.date.isoformat(), "how": article.anchor.how}
     return {"path": article.path, "title": article.title, "outlet": article.outlet,
-            "published": article.published, "role": article.role, "anchor": anchor}
+            "published": article.published, "role": article.role, "anchor": anchor,
+            "encoding": article.encoding}
 
 
 def finding_dict(finding: Finding) -> dict:
@@ -121,4 +126,4 @@ def claim_dict(claim: Claim) -> dict:
 
 def skipped_dict(skipped: Skipped) -> dict:
     """One piece of skipped input."""
-    return {"source": skipped.source, "line": skipped.line, "reason": skipped.reason}
+    return {"source": skipped.source, "line": skipped.line, "reason": skipped.reason, "error": skipped.error}

@@ -104,6 +104,8 @@ def render(result: RunResult) -> str:
                      f" ({escape(' '.join(article.anchor.how.split()))})")
         else:
             item += " — no anchor date"
+        if article.encoding != "utf-8":
+            item += f" — encoding {code(article.encoding)}"
         out.append(item)
     if result.articles:
         out.append("")

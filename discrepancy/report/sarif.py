@@ -56,12 +56,7 @@ def to_dict(result: RunResult) -> dict:
     if result.generated_at:
         invocation["endTimeUtc"] = result.generated_at
     if result.skipped:
-        invocation["toolExecutionNotifications"] = [
-            {"level": "warning",
-             "message": {"text": (f"{s.source}:{s.line}" if s.line else s.source)
-                         + f": skipped: {s.reason}"}}
-            for s in result.skipped
-        ]
+        invocation["toolExecutionNotifications"] = [_notification(s) for s in result.skipped]
     run = {
         "tool": {"driver": {"name": "discrepancy", "version": __version__,
                             "semanticVersion": __version__,
@@ -127,3 +122,16 @@ def result_object(finding: Finding, rule_index: int) -> dict:
                 for i, c in enumerate(others, 1)
             ]
     return out
+
+
+def _notification(skipped) -> dict:
+    """A skipped input as a tool execution notification: ``error`` for input that could not be
+    used, ``note`` for a file passed over; with the file (and line) as its location."""
+    region = {"startLine": skipped.line} if skipped.line else None
+    location: dict = {"physicalLocation": {"artifactLocation": {"uri": uri_for(skipped.source)}}}
+    if region:
+        location["physicalLocation"]["region"] = region
+    where = f"{skipped.source}:{skipped.line}" if skipped.line else skipped.source
+    return {"level": "error" if skipped.error else "note",
+            "message": {"text": f"{where}: skipped: {skipped.reason}"},
+            "locations": [location]}

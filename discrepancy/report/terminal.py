@@ -96,6 +96,8 @@ def _header(console: Console, result: RunResult) -> None:
             line.append(f" ({article.anchor.how})", style="dim")
         else:
             line.append("  no anchor: relative dates left unresolved", style="dim")
+        if article.encoding != "utf-8":
+            line.append(f"  encoding {article.encoding}", style="dim")
         console.print(Padding(line, (0, 0, 0, 2), expand=False))
 
 
