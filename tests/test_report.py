@@ -183,7 +183,8 @@ def test_json_schema(result):
     alpha = data["articles"][1]
     assert alpha == {"path": "seeds/alpha.txt", "title": "Drill begins", "outlet": "Wire",
                      "published": "2025-05-18", "role": "source",
-                     "anchor": {"date": "2025-05-18", "how": "publication date 2025-05-18"}}
+                     "anchor": {"date": "2025-05-18", "how": "publication date 2025-05-18"},
+                     "encoding": "utf-8"}
     assert data["articles"][2]["anchor"] is None
     assert [f["rule"] for f in data["findings"]] == [f.rule for f in result.findings]
     finding = data["findings"][0]
@@ -195,7 +196,7 @@ def test_json_schema(result):
     assert claim["source"] == "seeds/alpha.txt" and claim["line"] == 3
     assert claim["attrs"] == {"precision": "day"}
     assert data["skipped"][0] == {"source": "seeds/broken.pdf", "line": None,
-                                  "reason": "no text layer"}
+                                  "reason": "no text layer", "error": False}
 
 
 def test_json_keys_sorted_and_unicode_kept():
@@ -408,7 +409,10 @@ def test_sarif_without_claims_or_rules():
 
 def test_github_commands(result):
     lines = render(result, "github").splitlines()
-    assert len(lines) == len(result.findings)
+    assert len(lines) == len(result.findings) + len(result.notices) + len(result.skipped)
+    assert lines[-2:] == ["::notice file=seeds/broken.pdf,title=skipped input::skipped: no text layer",
+                          "::notice file=seeds/beta.txt,line=4,title=skipped input::skipped: "
+                          "unreadable date | 31 Feb"]
     assert lines[0].startswith("::error file=seeds/alpha.txt,line=3,title=DATE101 date::")
     assert lines[1].startswith("::warning file=drafts/gamma.md,line=4,title=DATE102 date::")
     assert lines[2].startswith("::notice file=seeds/alpha.txt,line=4,title=NAME201 name::")
@@ -438,6 +442,10 @@ def test_github_escaping_rules():
 def test_csv_rows(result):
     text = render(result, "csv")
     rows = list(csv.DictReader(io.StringIO(text)))
+    skipped_rows = [r for r in rows if r["rule"] == "skipped"]
+    rows = [r for r in rows if r["rule"] != "skipped"]
+    assert [(r["source"], r["line"], r["message"], r["severity"]) for r in skipped_rows] == [
+        (s.source, str(s.line or ""), s.reason, "info") for s in result.skipped]
     assert len(rows) == len(all_claims(result))
     assert list(rows[0]) == ["finding", "rule", "category", "severity", "subject", "message",
                              "source", "line", "value", "derivation", "quote"]
