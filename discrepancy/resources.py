@@ -4,8 +4,6 @@ from __future__ import annotations
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
-
 _PACKAGE = Path(__file__).resolve().parent
 
 
@@ -34,7 +32,8 @@ def seeds_dir() -> Path:
 
 @lru_cache(maxsize=None)
 def load_lexicon(relative: str):
-    """A YAML lexicon under rules/lexicons/, parsed once (safe loader: data only, never code)."""
-    path = lexicons_dir() / relative
-    with path.open(encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+    """A YAML lexicon under rules/lexicons/, parsed once and checked against its schema
+    (``discrepancy.lexicon_schema``); ``LexiconError`` names ``file:line`` of any problem."""
+    from discrepancy.lexicon_schema import load_checked, schema_for
+
+    return load_checked(lexicons_dir() / relative, schema_for(relative))

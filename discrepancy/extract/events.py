@@ -15,6 +15,7 @@ from dateutil.relativedelta import relativedelta
 
 from discrepancy.extract.context import Clause, Context, lexicon, word_pattern
 from discrepancy.extract.participants import countries_in
+from discrepancy.lexicon_schema import compile_data_regex
 from discrepancy.models import Claim
 from discrepancy.text import Sentence
 from discrepancy.timex import TimeExpression
@@ -45,7 +46,7 @@ def _event_lexicon():
         for word in spec.get("triggers", []):
             trigger_class.setdefault(word.casefold().rstrip("*"), name)
     trigger_re = word_pattern(tuple(w for spec in classes.values() for w in spec.get("triggers", [])))
-    patterns = [(name, re.compile(p)) for name, spec in classes.items() for p in spec.get("patterns", [])]
+    patterns = [(name, compile_data_regex(p)) for name, spec in classes.items() for p in spec.get("patterns", [])]
     part_res = {part: word_pattern(tuple(words)) for part, words in lex["parts"].items()}
     prepositions = {part: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words)
                                      + r")\s+(?:on\s+|the\s+)?$", re.I)
@@ -141,8 +142,9 @@ def triggers_in(text: str, offset: int, busy: tuple[tuple[int, int], ...] = (),
         if cls:
             found.append(Trigger(offset + m.start(), offset + m.end(), cls, word))
     for cls, pattern in lex["patterns"]:
+        trigger = pattern.groupindex.get("trigger", 0)  # RE2 matches take group numbers only
         for m in pattern.finditer(text):
-            found.append(Trigger(offset + m.start(), offset + m.end(), cls, m.group(0)))
+            found.append(Trigger(offset + m.start(trigger), offset + m.end(trigger), cls, m.group(trigger)))
     if named:
         classes = dict(named)
         for m in _EVENT_NAME.finditer(text):

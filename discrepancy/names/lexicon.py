@@ -1,13 +1,11 @@
 """The name rules, read once from rules/lexicons/names/*.yaml into one immutable object."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Mapping
+from typing import Any, Mapping
 
-import yaml
-
+from discrepancy.lexicon_schema import compile_data_regex, load_checked, schema_for
 from discrepancy.resources import lexicons_dir
 
 
@@ -15,8 +13,8 @@ from discrepancy.resources import lexicons_dir
 class Rewrite:
     """One spelling rewrite: every match of `pattern` in a folded word becomes `to`."""
 
-    pattern: re.Pattern
-    """Compiled regular expression, applied to a folded lower-case word."""
+    pattern: Any
+    """Compiled regular expression (RE2), applied to a folded lower-case word."""
     to: str
     """Replacement; upper-case letters are internal symbols for digraph sounds (S = sh, X = kh...)."""
     label: str | None
@@ -55,9 +53,9 @@ class Lexicon:
     """Assimilated forms of the Arabic article (ash, ar, ad ...)."""
     ezafe: frozenset[str]
     """Persian ezafe suffixes written after a hyphen (-e, -ye)."""
-    abd_head: re.Pattern
+    abd_head: Any
     """A whole word that is the first half of an Arabic "Abd al-X" name."""
-    abd_prefix: re.Pattern
+    abd_prefix: Any
     """The "Abd al-" part at the start of a one-word "Abdulaziz"-style name."""
     abbreviations: Mapping[str, str]
     """Abbreviated words and their expansions (st -> saint)."""
@@ -99,10 +97,7 @@ def _merged_tables() -> dict:
     """
     merged: dict = {}
     for path in sorted((lexicons_dir() / "names").glob("*.yaml")):
-        with path.open(encoding="utf-8") as fh:
-            data = yaml.safe_load(fh) or {}
-        if not isinstance(data, dict):
-            raise ValueError(f"{path}: expected a mapping at the top level")
+        data = load_checked(path, schema_for(f"names/{path.name}"))
         for key, value in data.items():
             old = merged.get(key)
             if isinstance(old, list) and isinstance(value, list):
@@ -143,15 +138,15 @@ def lexicon() -> Lexicon:
         particles=_words(t["particles"]),
         sun_articles=_words(t["sun_articles"]),
         ezafe=_words(t["ezafe"]),
-        abd_head=re.compile(f"(?:{abd['head']})"),
-        abd_prefix=re.compile(f"(?:{abd['prefix']})"),
+        abd_head=compile_data_regex(f"(?:{abd['head']})"),
+        abd_prefix=compile_data_regex(f"(?:{abd['prefix']})"),
         abbreviations={str(k).lower(): str(v).lower() for k, v in t["abbreviations"].items()},
         feminine_endings=tuple((str(e["masculine"]), str(e["feminine"])) for e in t["feminine_endings"]),
         masculine_stems=tuple(str(s) for s in t["masculine_stems"]),
         generic_words=_words(t.get("generic_words")),
         distinguishing_words=_words(t.get("distinguishing_words")),
         letters={str(k): str(v) for k, v in t["letters"].items()},
-        rewrites=tuple(Rewrite(re.compile(r["pattern"]), str(r["to"]), r.get("label"))
+        rewrites=tuple(Rewrite(compile_data_regex(r["pattern"]), str(r["to"]), r.get("label"))
                        for r in t["rewrite"]),
         vowels=frozenset(str(t["vowels"])),
         substitutions=subs,

@@ -816,11 +816,39 @@ def grammar() -> Grammar:
     return Grammar(load())
 
 
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+class TrapPattern:
+    """All trap patterns from grammar.yaml as one RE2 alternation (one linear pass over the
+    text), matched only where a word, number or currency sign starts."""
+
+    def __init__(self, regex) -> None:
+        self.regex = regex
+        """The compiled RE2 alternation."""
+
+    def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
+        """Matches in ``text[pos:endpos]`` that start a word (RE2 has no look-behind, so a match
+        inside a word is dropped and the search resumes one character later)."""
+        endpos = len(text) if endpos is None else endpos
+        while pos < endpos:
+            m = self.regex.search(text, pos, endpos)
+            if m is None:
+                return
+            start = m.start()
+            if (_is_word_char(text[start]) or text[start] in "$€£¥") and \
+                    (start == 0 or not _is_word_char(text[start - 1])):
+                yield m
+                pos = max(m.end(), start + 1)
+            else:
+                pos = start + 1
+
+
 @lru_cache(maxsize=None)
-def trap_regex() -> Optional[re.Pattern]:
-    """All trap patterns from grammar.yaml as one alternation (one pass over the text)."""
-    parts = []
-    for t in load().traps:
-        parts.append(("(?:" if t["case"] else "(?i:") + t["pattern"] + ")")
-    # the guard lets the engine skip positions inside words quickly
-    return re.compile(r"(?=[\w$€£¥])(?<!\w)(?:" + "|".join(parts) + ")") if parts else None
+def trap_regex() -> Optional[TrapPattern]:
+    """The traps of grammar.yaml, or None when there are none."""
+    from discrepancy.lexicon_schema import compile_data_regex
+
+    parts = [("(?:" if t["case"] else "(?i:") + t["pattern"] + ")" for t in load().traps]
+    return TrapPattern(compile_data_regex("|".join(parts))) if parts else None

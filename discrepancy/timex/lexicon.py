@@ -5,14 +5,12 @@ modifiers, tense cues, traps) is data, so a newsroom can add a spelling without 
 """
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-import yaml
-
+from discrepancy.lexicon_schema import load_checked, schema_for
 from discrepancy.resources import lexicons_dir
 
 FILES = ("calendar", "numbers", "units", "relative", "grammar")
@@ -25,11 +23,7 @@ def timex_dir() -> Path:
 
 @lru_cache(maxsize=None)
 def _raw(name: str) -> dict[str, Any]:
-    with (timex_dir() / f"{name}.yaml").open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
-    if not isinstance(data, dict):
-        raise ValueError(f"{name}.yaml: expected a mapping at the top level")
-    return data
+    return load_checked(timex_dir() / f"{name}.yaml", schema_for(f"timex/{name}.yaml"))
 
 
 def _word(w: Any, where: str) -> str:
@@ -112,8 +106,6 @@ def load() -> Lexicon:
             units[str(form).lower()] = info
     traps = []
     for entry in gra.get("traps") or ():
-        flags = 0 if entry.get("case") else re.IGNORECASE
-        re.compile(entry["pattern"], flags)  # fail early on a bad pattern
         traps.append({"pattern": entry["pattern"], "case": bool(entry.get("case")), "why": entry.get("why", "")})
     tense = gra.get("tense") or {}
     return Lexicon(
