@@ -267,8 +267,8 @@ def _load_rule_file(path: Path, registry: Mapping[str, CheckType]) -> tuple[Rule
     except OSError as exc:
         raise RuleFileError(path, 1, f"cannot read: {exc.strerror or exc}") from None
 
-    loader = _Loader(text)
     try:
+        loader = _Loader(text)  # the reader refuses control characters here already
         root = loader.get_single_node()
         if root is None or (isinstance(root, yaml.ScalarNode) and root.tag == _TAG + "null"
                             and not root.value):
@@ -301,7 +301,8 @@ def _load_rule_file(path: Path, registry: Mapping[str, CheckType]) -> tuple[Rule
     except RecursionError:
         raise RuleFileError(path, 1, "YAML nested too deeply") from None
     finally:
-        loader.dispose()
+        if "loader" in locals():
+            loader.dispose()
 
 
 def _build(path: Path, reader: _Reader, root: yaml.MappingNode,

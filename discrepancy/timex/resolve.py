@@ -266,7 +266,13 @@ class Resolver:
         return self.ctx.how
 
     def run(self, c: Candidate) -> Reading:
-        return getattr(self, "r_" + c.kind)(c)
+        try:
+            return getattr(self, "r_" + c.kind)(c)
+        except (ValueError, OverflowError):
+            # "3000 years ago", "in 9000 years": outside the calendar dates can be computed in
+            return Reading("DATE", "XXXX", relative=True, resolved=False,
+                           derivation=f"{self.ctx.quote(c)}: outside the years a date can be computed for; "
+                                      f"left unresolved")
 
     # -- absolute or partly absolute days
     def _day(self, c: Candidate, y, m, d, wd) -> tuple[Optional[dt.date], str, bool, Optional[str]]:
