@@ -11,7 +11,7 @@ import yaml
 
 from discrepancy.decoding import Decoded, UndecodableError, decode
 from discrepancy.markdown_text import mask
-from discrepancy.models import Article, Skipped
+from discrepancy.models import REPORT_MARKER, Article, Skipped
 from discrepancy.text import line_starts, prepare
 
 ARTICLE_SUFFIXES = (".txt", ".md")
@@ -199,6 +199,8 @@ def parse_article(shown: str, raw: str, side: dict | None = None) -> Article | S
     meta: dict = {}
     body_start = 0
     title = None
+    if raw.lstrip("\ufeff").startswith(REPORT_MARKER):
+        return Skipped(shown, 1, "a discrepancy report, not an article; not read")
     if shown.lower().endswith(".md"):
         m = _FRONT_MATTER.match(raw)
         if m:

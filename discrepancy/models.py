@@ -9,6 +9,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 
+REPORT_MARKER = "<!-- discrepancy report: not an article -->"
+"""First line of every Markdown report (invisible when rendered): ingest passes over a file that
+starts with it, so a report saved among the articles is never read as one."""
+
+
 @dataclass(frozen=True)
 class Anchor:
     """The reference date that relative time expressions in one article are resolved against."""

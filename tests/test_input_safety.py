@@ -74,7 +74,7 @@ def test_output_onto_the_config_or_the_baseline_is_refused(arts, tmp_path):
 
 def test_a_report_beside_the_articles_is_allowed(arts, tmp_path):
     result = run("check", arts, "-o", tmp_path / "review.md", "-f", "markdown", "--fail-on", "never")
-    assert result.exit_code == 0 and (tmp_path / "review.md").read_text(encoding="utf-8").startswith("#")
+    assert result.exit_code == 0 and "# Discrepancy report" in (tmp_path / "review.md").read_text(encoding="utf-8")
 
 
 def test_reports_keep_an_existing_mode_and_new_ones_follow_the_umask(arts, tmp_path):
@@ -233,3 +233,12 @@ def test_json_keeps_the_text_exact_and_escaped(hostile):
     assert "\x1b" not in out  # json.dumps escapes it
     claims = json.loads(run("claims", hostile).stdout)
     assert any("\x1b" in c["quote"] for c in claims)
+
+
+def test_a_markdown_report_saved_among_the_articles_is_not_read_as_one(arts):
+    first = run("check", arts, "-f", "markdown", "-o", arts / "review.md", "--fail-on", "never")
+    assert first.exit_code == 0
+    again = json.loads(run("check", arts, "-f", "json", "--fail-on", "never").stdout)
+    assert not any(a["path"].endswith("review.md") for a in again["articles"])
+    [skipped] = again["skipped"]
+    assert skipped["source"].endswith("review.md") and not skipped["error"] and "report" in skipped["reason"]

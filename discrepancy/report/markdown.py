@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from discrepancy import __version__
-from discrepancy.models import Claim, Finding, RunResult
+from discrepancy.models import REPORT_MARKER, Claim, Finding, RunResult
 from discrepancy.report._common import (
     claim_sources, event_title, iso_ish, ordered_events, plural, sorted_articles, source_name,
     summary_line)
@@ -87,7 +87,7 @@ def mermaid_text(text: str) -> str:
 
 def render(result: RunResult) -> str:
     """The run as a Markdown document."""
-    out: list[str] = ["# Discrepancy report", ""]
+    out: list[str] = [REPORT_MARKER, "# Discrepancy report", ""]
     meta = f"discrepancy {__version__} · {plural(len(result.articles), 'article')} · "
     meta += plural(len(result.findings), "finding") + ": " + summary_line(result)
     if result.generated_at:
