@@ -66,6 +66,8 @@ def load_baseline(path: Path) -> frozenset[str]:
     except json.JSONDecodeError as exc:
         raise BaselineError(f"{path}: not a baseline file: invalid JSON at line {exc.lineno}: "
                             f"{exc.msg}") from None
+    except RecursionError:
+        raise BaselineError(f"{path}:1: not a baseline file: nested too deeply") from None
     if not isinstance(data, dict) or "findings" not in data:
         raise BaselineError(f"{path}: not a baseline file: expected an object with "
                             "'version' and 'findings'")

@@ -158,6 +158,11 @@ def _config(rng: random.Random) -> str:
                        "[[[\n", 'ignore = ["NOPE"]\n', "max-article-bytes = 300\n", ""))
 
 
+def _baseline(rng: random.Random) -> str:
+    return rng.choice(('{"version": 1, "findings": []}', '{"version": 1, "findings": [{"fingerprint": 5}]}',
+                       "[" * rng.randint(1, 100000), '{"version": 2}', "null", '{"version": 1, "findings": "x"}'))
+
+
 def _encode(rng: random.Random, text: str) -> bytes:
     choice = rng.randrange(8)
     if choice == 0:
@@ -211,6 +216,9 @@ def make_case(seed: int) -> Case:
         options += ["--rules", "rules"]
     if rng.random() < 0.15:
         files.append(("arts/discrepancy.toml", _config(rng).encode("utf-8")))
+    if rng.random() < 0.1:
+        files.append(("baseline.json", _encode(rng, _baseline(rng))))
+        options += ["--baseline", "baseline.json"]
     return Case(tuple(files), tuple(options))
 
 
@@ -234,7 +242,8 @@ def run_case(case: Case, folder: Path) -> Outcome:
         path = folder / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(data)
-    args = ["check", str(folder / "arts"), *[o if o != "rules" else str(folder / "rules") for o in case.options]]
+    local = {"rules": str(folder / "rules"), "baseline.json": str(folder / "baseline.json")}
+    args = ["check", str(folder / "arts"), *[local.get(o, o) for o in case.options]]
     try:
         result = CliRunner().invoke(app, args, catch_exceptions=True)
     except Exception:  # the runner itself should never fail; if it does, that is a crash too

@@ -85,3 +85,11 @@ def test_aliased_front_matter_is_refused_without_expanding_it(tmp_path):
     raw = "---\n" + "\n".join(lines) + "\npublished: *a13\n---\nThe vote was on Monday.\n"
     with pytest.raises(ArticleError, match="published must be"):
         parse_article("a.md", raw)
+
+
+def test_a_baseline_nested_too_deeply_is_a_one_line_error(tmp_path):
+    (tmp_path / "base.json").write_text("[" * 100000, encoding="utf-8")
+    (tmp_path / "a.txt").write_text("Title\n\nThe vote was on Monday.\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["check", str(tmp_path / "a.txt"), "--baseline", str(tmp_path / "base.json")])
+    assert isinstance(result.exception, SystemExit)
+    assert result.exit_code == 2 and "base.json:1: not a baseline file" in result.stderr
