@@ -263,3 +263,12 @@ def test_random_unicode_never_crashes(a, b):
     split_title(a)
     blocking_keys(a)
     spelling_variant(a, b)
+
+
+@pytest.mark.parametrize("a, b, same", [
+    ("Guillermo Castillo", "Guiyermo Castiyo", True),   # Spanish ll said as y
+    ("Mitchell Allen", "Mitchel Alen", True),           # ll written once, not a y
+    ("Lee Chong", "Yee Chong", False),                  # a plain l is not a y
+])
+def test_spanish_ll_and_y(a, b, same):
+    assert compare(a, b).same is same

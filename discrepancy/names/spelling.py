@@ -8,7 +8,7 @@ from functools import lru_cache
 from discrepancy.names.lexicon import Lexicon, lexicon
 
 # How the internal symbols of the rewrite step are shown in reasons.
-_SHOW = {"S": "sh", "Z": "zh", "C": "ch", "X": "kh", "G": "gh", "J": "j", "T": "th", "D": "dh"}
+_SHOW = {"S": "sh", "Z": "zh", "C": "ch", "X": "kh", "G": "gh", "J": "j", "T": "th", "D": "dh", "L": "ll"}
 
 # Kinds of word match, strongest first. EXACT: equal after folding. INITIAL: "J" / "John".
 # ARTICLE: the Arabic article written joined ("Alqahtani" / "Qahtani"). FEMININE: the female form
