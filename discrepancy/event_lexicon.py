@@ -45,11 +45,27 @@ class EventLexicon:
 
     nouns: Mapping[str, EventWord]
     verbs: Mapping[str, EventWord]
+    closed_forms: Mapping[str, Mapping[str, str]]
+    """Per ``noun``/``verb``: a hyphenated lemma written solid (ceasefire) -> the lemma
+    (cease-fire), where the solid form is not a lemma itself."""
 
     def lookup(self, lemma: str, pos: str) -> EventWord | None:
-        """The entry for ``lemma`` as a ``noun`` or ``verb``, or ``None``."""
+        """The entry for ``lemma`` as a ``noun`` or ``verb``, or ``None``. Hyphenation varies
+        in news (cave-in, cave in; run-off, runoff), so a lemma not found as written is tried
+        with its hyphens as spaces, without them, and as the solid form of a hyphenated lemma."""
         table = {"noun": self.nouns, "verb": self.verbs}[pos]
-        return table.get(lemma.lower())
+        key = lemma.lower()
+        for form in (key, key.replace("-", " "), key.replace("-", "")):
+            if form in table:
+                return table[form]
+        hyphenated = self.closed_forms[pos].get(key)
+        return table[hyphenated] if hyphenated else None
+
+
+def closed_forms(words: Mapping[str, EventWord]) -> dict[str, str]:
+    """Solid spelling -> hyphenated lemma, for the solid spellings that are not lemmas."""
+    return {lemma.replace("-", ""): lemma for lemma in sorted(words)
+            if "-" in lemma and lemma.replace("-", "") not in words}
 
 
 def parse_rows(text: str, prefix: str) -> dict[str, EventWord]:
@@ -93,7 +109,8 @@ def build_lexicon(generated: Mapping[str, str], overrides: Mapping[str, Any]) ->
         words = parse_rows(generated[section], prefix)
         for_pos = {part: (overrides.get(part) or {}).get(section) or {} for part in ("add", "exclude", "same_as")}
         tables[section] = MappingProxyType(apply_overrides(words, for_pos, prefix))
-    return EventLexicon(tables["nouns"], tables["verbs"])
+    solid = {POS_PREFIX[section]: MappingProxyType(closed_forms(table)) for section, table in tables.items()}
+    return EventLexicon(tables["nouns"], tables["verbs"], MappingProxyType(solid))
 
 
 @lru_cache(maxsize=1)

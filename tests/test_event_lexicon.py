@@ -86,6 +86,12 @@ def test_overrides_add_exclude_and_respell(lexicon):
     assert "crime" in lexicon.lookup("hack", "verb").types
 
 
+@pytest.mark.parametrize("written, lemma", [("ceasefire", "cease-fire"), ("cave-in", "cave in"),
+                                            ("run-off", "runoff"), ("CEASEFIRE", "cease-fire")])
+def test_hyphen_variants_find_the_lemma(lexicon, written, lemma):
+    assert lexicon.lookup(written, "noun") == lexicon.nouns[lemma]
+
+
 def test_an_override_naming_a_missing_lemma_is_refused():
     rows = {"nouns": "storm | phenomenon | 1.00 | phenomenon | natural", "verbs": "sink | motion | 1.00 | motion"}
     with pytest.raises(ValueError, match="not in the lexicon"):
