@@ -170,7 +170,8 @@ NON_EVENT_SUBTREES: tuple[Anchor, ...] = (
     # noun.event / noun.process
     _a("07342405-n", "factor"), _a("13482365-n", "demand"),
 )
-"""Subtrees of the event noun classes that name no occurrence (measured; see the README of tools)."""
+"""Subtrees of the event noun classes that name kinds of activity or quantities, not occurrences
+(chosen by reading the largest subtrees of noun.act, noun.phenomenon and noun.process)."""
 
 
 def sense_weight(rank: int) -> float:
