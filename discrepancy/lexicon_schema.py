@@ -190,6 +190,79 @@ class AnyOf(Type):
         raise _fail(path, node, " or ".join(problems))
 
 
+@dataclass(frozen=True)
+class Column:
+    """One column of a ``Rows`` table: ``word`` (any text without the separator), ``words``
+    (space-separated, each from ``choices`` when given) or ``fraction`` (a number 0 to 1)."""
+
+    kind: str
+    choices: frozenset[str] = frozenset()
+    optional: bool = False
+    """Whether the column (and every one after it) may be left out of a row."""
+
+
+@dataclass(frozen=True)
+class Rows(Type):
+    """A literal block (``|``) of one row per line, columns separated by ``separator``: the
+    compact layout of a large generated table, which YAML parses as one scalar instead of a
+    node per cell. The first column is the row's key and must be unique and lower case."""
+
+    columns: tuple[Column, ...]
+    separator: str = " | "
+
+    def check(self, node: yaml.Node, path: Path) -> None:
+        if not isinstance(node, yaml.ScalarNode) or node.style != "|":
+            raise _fail(path, node, "expected a literal block ('|') of rows")
+        required = next((i for i, c in enumerate(self.columns) if c.optional), len(self.columns))
+        first_line = node.start_mark.line + 2  # the block's text starts on the line after '|'
+        seen: dict[str, int] = {}
+        for offset, row in enumerate(node.value.splitlines()):
+            line = first_line + offset
+            cells = row.split(self.separator)
+            if not required <= len(cells) <= len(self.columns):
+                raise LexiconError(f"{path}:{line}: expected {required} to {len(self.columns)} columns "
+                                   f"separated by {self.separator!r}, not {len(cells)}")
+            key = cells[0]
+            if not key or key != key.strip() or key != key.lower():
+                raise LexiconError(f"{path}:{line}: {key!r} is not a lower-case key")
+            if key in seen:
+                raise LexiconError(f"{path}:{line}: duplicate row {key!r} (first at line {seen[key]})")
+            seen[key] = line
+            for column, cell in zip(self.columns, cells):
+                problem = column_problem(column, cell)
+                if problem:
+                    raise LexiconError(f"{path}:{line}: {problem}")
+
+
+def column_problem(column: Column, cell: str) -> str | None:
+    """Why ``cell`` does not fit ``column``, or ``None``."""
+    if not cell.strip() or cell != cell.strip():
+        return f"empty or padded cell {cell!r}"
+    if column.kind == "fraction":
+        try:
+            value = float(cell)
+        except ValueError:
+            return f"expected a number from 0 to 1, not {cell!r}"
+        return None if 0 <= value <= 1 else f"expected a number from 0 to 1, not {cell!r}"
+    if column.kind == "words" and column.choices:
+        unknown = [w for w in cell.split(" ") if w not in column.choices]
+        if unknown:
+            return f"unknown {unknown[0]!r}; expected some of: {', '.join(sorted(column.choices))}"
+    return None
+
+
+@dataclass(frozen=True)
+class Choice(Type):
+    """A word from a fixed set (a class or type name that code interprets)."""
+
+    choices: frozenset[str]
+
+    def check(self, node: yaml.Node, path: Path) -> None:
+        Scalar("str").check(node, path)
+        if node.value not in self.choices:
+            raise _fail(path, node, f"unknown {node.value!r}; expected one of: {', '.join(sorted(self.choices))}")
+
+
 def load_checked(path: Path, schema: Type) -> Any:
     """Parse ``path`` and check it against ``schema``; the plain Python data, or ``LexiconError``."""
     try:
@@ -237,6 +310,36 @@ NAMES = Record({}, {
     "costs": MapOf(NUMBER), "threshold": MapOf(NUMBER)})
 """Any file under ``names/``."""
 
+NOUN_CLASSES = frozenset({
+    "Tops", "act", "animal", "artifact", "attribute", "body", "cognition", "communication", "event", "feeling",
+    "food", "group", "location", "motive", "object", "person", "phenomenon", "plant", "possession", "process",
+    "quantity", "relation", "shape", "state", "substance", "time"})
+"""WordNet's noun lexicographer classes, without the ``noun.`` prefix."""
+VERB_CLASSES = frozenset({
+    "body", "change", "cognition", "communication", "competition", "consumption", "contact", "creation",
+    "emotion", "motion", "perception", "possession", "social", "stative", "weather"})
+"""WordNet's verb lexicographer classes, without the ``verb.`` prefix."""
+EVENT_TYPES = frozenset({
+    "agreement", "announcement", "conflict", "crime", "death", "disaster", "economy", "election", "explosion",
+    "fire", "injury", "legal", "meeting", "natural", "office", "protest", "social", "sport", "transport",
+    "travel"})
+"""The coarse event types of tools/build_event_lexicon.py (a test keeps the two the same)."""
+
+
+def _event_rows(classes: frozenset[str]) -> Rows:
+    return Rows((Column("word"), Column("words", classes), Column("fraction"), Column("words", classes),
+                 Column("words", EVENT_TYPES, optional=True)))
+
+
+def _override_word(classes: frozenset[str]) -> Record:
+    return Record({"classes": ListOf(Choice(classes)), "types": ListOf(Choice(EVENT_TYPES)), "why": WORD},
+                  {"event_share": NUMBER})
+
+
+def _by_pos(value: Type, verb_value: Type | None = None) -> Record:
+    return Record({}, {"nouns": MapOf(value), "verbs": MapOf(verb_value or value)})
+
+
 BY_NUMBER = MapOf(WORDS, key=INT)
 
 SCHEMAS: dict[str, Type] = {
@@ -250,6 +353,9 @@ SCHEMAS: dict[str, Type] = {
                                 {"instant": BOOL, "patterns": ListOf(REGEX)})),
         "parts": MapOf(WORDS), "part_prepositions": MapOf(WORDS),
     }, {"not_before": WORDS, "other_occurrence": WORDS, "reporting_verbs": WORDS}),
+    "event_overrides.yaml": Record({
+        "add": _by_pos(_override_word(NOUN_CLASSES), _override_word(VERB_CLASSES)),
+        "exclude": _by_pos(WORD), "same_as": _by_pos(WORD)}),
     "gazetteer.yaml": Record({"contains": MapOf(WORD), "levels": MapOf(WORDS), "sites": WORDS}),
     "history.yaml": Record({"previous_before_trigger": WORDS, "occurrence_words": WORDS, "since_markers": WORDS,
                             "first_words": WORDS, "origin_cues": WORDS, "same_cues": WORDS,
@@ -261,6 +367,7 @@ SCHEMAS: dict[str, Type] = {
         "people_nouns": WORDS, "synonyms": MapOf(WORDS), "attributions": MapOf(WORDS)}),
     "places.yaml": Record({"country_aliases": MapOf(WORDS), "ambiguous": WORDS}),
     "stance.yaml": Record({"denial_cues": WORDS, "revision_cues": WORDS, "tally_cues": WORDS}),
+    "wordnet_events.yaml": Record({"nouns": _event_rows(NOUN_CLASSES), "verbs": _event_rows(VERB_CLASSES)}),
     "timex/calendar.yaml": Record({
         "months": BY_NUMBER, "ambiguous_months": WORDS, "weekdays": BY_NUMBER,
         "weekday_abbreviations": BY_NUMBER, "seasons": MapOf(WORD), "ambiguous_seasons": WORDS,
