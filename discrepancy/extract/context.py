@@ -4,10 +4,11 @@ Built once per article, so the extractors (events, names, numbers) never re-read
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from discrepancy.models import Anchor, Article, Claim
 from discrepancy.resources import load_lexicon
@@ -22,6 +23,14 @@ _CLAUSE = re.compile(
     r"|\s+(?=(?:which|who|that|where|when|while|after|before|because|although|whereas|unless)\b)"
     r"|\s+(?=and (?:was|were|is|are|will|had|has|have)\b)",
     re.I)
+
+
+CUE_REACH = 200
+"""How many characters before a date or a figure the extractors look back, within its clause or
+sentence, for a cue that ends right before it ("said on", "began on", "No.", "about"). Such cues
+stand within a few words of what they qualify (the furthest any rule needs is 120 characters:
+an event word before its date); the bound keeps the work per date or figure the same in a
+sentence of any length, which would otherwise be read again for each of its dates."""
 
 
 @dataclass(frozen=True)
@@ -52,14 +61,54 @@ class Context:
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence containing a text offset."""
-        for s in self.sentences:
-            if s.start <= offset < s.end:
-                return s
+        # sentences are sorted and disjoint: the only candidate is the last one starting at or before
+        i = bisect.bisect_right(self._sentence_starts, offset) - 1
+        if i >= 0 and offset < self.sentences[i].end:
+            return self.sentences[i]
         return None
 
-    def timexes_in(self, start: int, end: int) -> list[TimeExpression]:
-        """Time expressions inside [start, end)."""
-        return [t for t in self.timexes if t.start >= start and t.end <= end]
+    def timexes_in(self, start: int, end: int, starting_from: int | None = None,
+                   starting_by: int | None = None) -> list[TimeExpression]:
+        """Time expressions inside [start, end); of those, only the ones starting at or after
+        ``starting_from`` and at or before ``starting_by`` when given."""
+        lowest = start if starting_from is None else max(start, starting_from)
+        starts, ends = self._timex_bounds
+        if ends is None:  # not sorted and disjoint (never from ``tag``): look at every one
+            return [t for t in self.timexes if t.start >= lowest and t.end <= end
+                    and (starting_by is None or t.start <= starting_by)]
+        lo = bisect.bisect_left(starts, lowest)
+        hi = bisect.bisect_right(ends, end)
+        if starting_by is not None:
+            hi = min(hi, bisect.bisect_right(starts, starting_by))
+        return list(self.timexes[lo:hi]) if lo < hi else []
+
+    @cached_property
+    def memo(self) -> dict:
+        """What extractors work out once per article (keyed by their own names)."""
+        return {}
+
+    @cached_property
+    def paragraph_breaks(self) -> list[int]:
+        """Offsets of every blank line ("\\n\\n") in the text, in order."""
+        text = self.article.text
+        out, i = [], text.find("\n\n")
+        while i >= 0:
+            out.append(i)
+            i = text.find("\n\n", i + 1)
+        return out
+
+    @cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self.sentences]
+
+    @cached_property
+    def _timex_bounds(self) -> tuple[list[int], list[int] | None]:
+        """Starts and ends of the time expressions, for bisecting; ends is None unless both
+        rise together (sorted, non-overlapping), which is what makes a range of them a slice."""
+        starts = [t.start for t in self.timexes]
+        ends = [t.end for t in self.timexes]
+        monotonic = all(starts[i] <= starts[i + 1] and ends[i] <= ends[i + 1] for i in range(len(starts) - 1))
+        return starts, ends if monotonic else None
 
     def clauses(self, sentence: Sentence) -> tuple[Clause, ...]:
         """The sentence cut into clauses."""
@@ -80,8 +129,23 @@ class Context:
                      attrs=tuple(sorted((k, str(v)) for k, v in (attrs or {}).items() if v is not None)))
 
 
+class ClauseList(tuple):
+    """A sentence's clauses, in order and disjoint, with their starts for bisecting."""
+
+    @cached_property
+    def starts(self) -> list[int]:
+        return [c.start for c in self]
+
+
+def clause_index(clauses: tuple[Clause, ...], offset: int) -> int | None:
+    """Index of the clause holding a text offset, or None."""
+    starts = clauses.starts if isinstance(clauses, ClauseList) else [c.start for c in clauses]
+    i = bisect.bisect_right(starts, offset) - 1
+    return i if i >= 0 and offset < clauses[i].end else None
+
+
 @lru_cache(maxsize=4096)
-def _clauses(text: str, offset: int) -> tuple[Clause, ...]:
+def _clauses(text: str, offset: int) -> ClauseList:
     out: list[Clause] = []
     pos = 0
     for m in _CLAUSE.finditer(text):
@@ -90,7 +154,7 @@ def _clauses(text: str, offset: int) -> tuple[Clause, ...]:
         pos = m.end()
     if pos < len(text):
         out.append(Clause(offset + pos, offset + len(text), text[pos:]))
-    return tuple(c for c in out if c.text.strip())
+    return ClauseList(c for c in out if c.text.strip())
 
 
 def _is_explicit_day(t: TimeExpression) -> bool:
