@@ -101,6 +101,11 @@ class Context:
     def _sentence_starts(self) -> list[int]:
         return [s.start for s in self.sentences]
 
+    @property
+    def timexes_sorted(self) -> bool:
+        """Are the time expressions sorted and disjoint (as ``tag`` gives them)?"""
+        return self._timex_bounds[1] is not None
+
     @cached_property
     def _timex_bounds(self) -> tuple[list[int], list[int] | None]:
         """Starts and ends of the time expressions, for bisecting; ends is None unless both

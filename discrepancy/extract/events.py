@@ -61,7 +61,21 @@ def _event_lexicon():
         "parts": part_res,
         "prepositions": prepositions,
         "reporting": word_pattern(tuple(lex.get("reporting_verbs", []))),
+        "reporting_longest": max((len(w) for w in lex.get("reporting_verbs", [])), default=0),
     }
+
+
+def _start_of_last_words(text: str, lo: int, hi: int, count: int) -> int:
+    """Where the ``count``-th last run of non-space characters of text[lo:hi] starts (lo if fewer)."""
+    i = hi
+    for _ in range(count):
+        while i > lo and text[i - 1].isspace():
+            i -= 1
+        if i == lo:
+            return lo
+        while i > lo and not text[i - 1].isspace():
+            i -= 1
+    return i
 
 
 @lru_cache(maxsize=65536)
@@ -229,7 +243,11 @@ def _part_cue(ctx: Context, clause: Clause, t: TimeExpression) -> str | None:
 
 def _after_reporting_verb(ctx: Context, clause: Clause, t: TimeExpression) -> bool:
     """"said on Friday": the date is when something was said, not when the event happened."""
-    before = ctx.article.text[max(clause.start, t.start - CUE_REACH):t.start]
+    # only a verb among the last three words before the date counts: read from the fourth-last
+    # word, and the length of the longest verb before it (a verb cut there is four words off)
+    text = ctx.article.text
+    lo = _start_of_last_words(text, clause.start, t.start, 4) - _event_lexicon()["reporting_longest"]
+    before = text[max(clause.start, lo):t.start]
     m = None
     for m in _event_lexicon()["reporting"].finditer(before):
         pass

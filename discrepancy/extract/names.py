@@ -12,13 +12,15 @@ import regex
 
 from wordfreq import zipf_frequency
 
-from discrepancy.extract.context import Context, lexicon
+from discrepancy.extract.context import CUE_REACH, Context, lexicon
 from discrepancy.extract.participants import countries_in
 from discrepancy.models import Claim
 from discrepancy.names import split_title
 
 _WORD = r"(?:\p{Lu}[\w'’.-]*|(?:al|el|bin|ibn|van|von|de|da|del|della|di|du|le|la|dos|das|ul|ud)-?)"
 _RUN = regex.compile(rf"{_WORD}(?:[ \t]+{_WORD})*(?:[ \t]*-[ \t]*\d{{4}}|[ \t]+\d{{4}}\b)?")
+# a run right after "Minister of", "Investment, Industry and": the words before it end a title
+_CONTINUES_OFFICE = re.compile(r"[A-Z][\w-]*,?\s+(?:of|and|for|&)\s+(?:the\s+)?$|[A-Z][\w-]*,\s*$")
 _PARTICLES = {"al", "el", "bin", "ibn", "van", "von", "de", "da", "del", "della", "di", "du", "le", "la", "dos",
               "das", "ul", "ud", "al-", "el-"}
 
@@ -51,7 +53,7 @@ def _mentions(text: str):
             tokens.pop()
         # "Minister of Investment, Industry and Trade Sherzod ...": the run continues an office's
         # name, so its common words ("Trade") belong to the title, not to the person
-        if re.search(r"[A-Z][\w-]*,?\s+(?:of|and|for|&)\s+(?:the\s+)?$|[A-Z][\w-]*,\s*$", text[:m.start()]):
+        if _CONTINUES_OFFICE.search(text[max(0, m.start() - CUE_REACH):m.start()]):
             while len(tokens) > 1 and zipf_frequency(_clean_token(tokens[0].group(0)), "en") >= 4.0:
                 tokens.pop(0)
         if not tokens:

@@ -6,11 +6,12 @@ later report says "rose to" is marked as a revision.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
-from discrepancy.extract.context import Context, lexicon, word_pattern
-from discrepancy.extract.events import _before_anchor, label, triggers_in
+from discrepancy.extract.context import CUE_REACH, Context, clause_index, lexicon, word_pattern
+from discrepancy.extract.events import _before_anchor, _SpanIndex, label, triggers_in
 from discrepancy.models import Claim
 
 _NOUN_STOP = {"and", "or", "of", "in", "on", "at", "to", "from", "by", "for", "with", "were", "was", "are", "is",
@@ -122,12 +123,26 @@ def _noun_class(noun: str, phrase: str) -> str:
     return lex["synonyms"].get(stem, stem)
 
 
+@lru_cache(maxsize=4096)
+def _attribution(scope: str) -> str:
+    """Who a stretch of text attributes its figures to (the first kind of source it names)."""
+    for name, pat in _lex()["attributions"].items():
+        if pat.search(scope):
+            return name
+    return ""
+
+
+@lru_cache(maxsize=4096)
+def _is_tally(scope: str) -> bool:
+    return bool(_lex()["tally"].search(scope))
+
+
 def extract(ctx: Context) -> list[Claim]:
     """Every count or amount in the article that says what it counts."""
     lex = _lex()
     text = ctx.article.text
     claims: list[Claim] = []
-    timex_spans = [(t.start, t.end) for t in ctx.timexes]
+    timex_spans = _SpanIndex((t.start, t.end) for t in ctx.timexes)
     sentences = ctx.sentences
     for si, sentence in enumerate(sentences):
         if lex["denial"].search(sentence.text):
@@ -146,6 +161,10 @@ def extract(ctx: Context) -> list[Claim]:
                      for t in in_sentence
                      if t.type == "DATE" and t.calendar and _before_anchor(ctx, t.calendar, days=45)
                      and not re.search(r"\b(?:a|an|the|its|their|his|her)\s*$", text[max(0, t.start - 6):t.start], re.I)]
+        old_starts = [s for s, _ in old_dates]
+        old_starts_not_since = [s for s, since in old_dates if not since]
+        in_starts = [t.start for t in in_sentence]
+        in_ends = [t.end for t in in_sentence]
         clauses = ctx.clauses(sentence)
         triggers = triggers_in(sentence.text, sentence.start, tuple((t.start, t.end) for t in in_sentence),
                                ctx.event_names)
@@ -153,13 +172,15 @@ def extract(ctx: Context) -> list[Claim]:
             # "Police estimated the crowd at about 8,000" after "Thousands rallied ...": same event
             prev = sentences[si - 1]
             triggers = triggers_in(prev.text, prev.start, (), ctx.event_names)
+        trigger_starts = [t.start for t in triggers]
         anchored_to_event = bool(triggers)
         for m in lex["pattern"].finditer(sentence.text):
             start, end = sentence.start + m.start(), sentence.start + m.end()
-            if any(s < end and start < e for s, e in timex_spans):
+            if timex_spans.overlaps(start, end):
                 continue
-            before = sentence.text[:m.start()]
-            after = sentence.text[m.end():]
+            # the words around a figure that say what it is, up to CUE_REACH characters each way
+            before = sentence.text[max(0, m.start() - CUE_REACH):m.start()]
+            after = sentence.text[m.end():m.end() + CUE_REACH]
             if re.search(r"(?:No\.?|number|\[|#|page|p\.)\s*$", before, re.I) or re.match(r"\s*\]", after):
                 continue  # references, footnotes
             if re.match(r"[:.]\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|local time)", after):
@@ -181,11 +202,17 @@ def extract(ctx: Context) -> list[Claim]:
                 continue  # a range ("2.5-7.5%", "17-27"): bounds, not a count
             if re.search(r"\b(?:aged|age|ages|age of|ages of|in age from)\s*$", before, re.I):
                 continue  # an age
-            clause = next((c for c in clauses if c.start <= start < c.end), None)
+            ci = clause_index(clauses, start)
+            clause = clauses[ci] if ci is not None else None
             # a figure in the clause of an old date, or after one ("in June, when ... to 9.50%"), is history
-            history = any(s < start and (clause is None or s >= clause.start or
-                                         re.match(r"\s*(?:when|which|where)\b", clause.text)) for s, _ in old_dates) \
-                or (clause is not None and any(clause.start <= s < clause.end and not since for s, since in old_dates))
+            # (old dates are in text order: each test is a bisection)
+            if clause is None or (old_dates and re.match(r"\s*(?:when|which|where)\b", clause.text)):
+                history = bool(old_starts) and old_starts[0] < start
+            else:
+                history = bisect.bisect_left(old_starts, start) > bisect.bisect_left(old_starts, clause.start)
+            if not history and clause is not None:
+                history = bisect.bisect_left(old_starts_not_since, clause.end) > \
+                    bisect.bisect_left(old_starts_not_since, clause.start)
             if m.group("num").isdigit() and len(m.group("num")) == 4 and 1900 <= int(m.group("num")) <= 2100 \
                     and not m.group("scale") and not m.group("cur") \
                     and not re.match(r"\s+(?:[a-z-]+\s+)?[a-z]+s\b", after):
@@ -275,20 +302,14 @@ def extract(ctx: Context) -> list[Claim]:
                 word = re.search(r"([\w'’-]+)\s+over\s*\S?$", before, re.I)
                 if word and word.group(1).casefold() not in _OVER_AS_MORE_THAN:
                     approx = ""  # "a strike over N39 billion in arrears": about, not more than
-            who = ""
-            for scope in ((clause.text if clause else ""), sentence.text):
-                for name, pat in lex["attributions"].items():
-                    if pat.search(scope):
-                        who = name
-                        break
-                if who:
-                    break
-            # the event a figure belongs to: the nearest event word before it, else after it
-            earlier = [t for t in triggers if t.start < start]
-            trig = (max(earlier, key=lambda t: t.start) if earlier
-                    else min(triggers, key=lambda t: abs(t.start - start)) if triggers else None)
+            who = _attribution(clause.text if clause else "") or _attribution(sentence.text)
+            # the event a figure belongs to: the nearest event word before it, else after it (the
+            # first of equals); event words are in text order
+            k = bisect.bisect_left(trigger_starts, start)
+            trig = (triggers[bisect.bisect_left(trigger_starts, trigger_starts[k - 1])] if k
+                    else triggers[0] if triggers else None)
             revision = bool(lex["revision"].search(before[-30:]))
-            tally = bool(lex["tally"].search(clause.text if clause else sentence.text))
+            tally = _is_tally(clause.text if clause else sentence.text)
             normalized = value * factor if dimension else value
             shown = _fmt(value)
             derivation = f"{m.group(0).strip()!r}"
@@ -301,7 +322,11 @@ def extract(ctx: Context) -> list[Claim]:
             if dimension and factor != 1:
                 derivation += f"; {_fmt(normalized)} in base units of {dimension}"
             if history and (currency or dimension) and clause is not None:
-                years = sorted({t.calendar[:4] for t in in_sentence if t.type == "DATE" and t.calendar
+                # only dates ending at most 25 characters before the figure or starting at most 25
+                # after it can qualify; the dates of a sentence are sorted and disjoint
+                near = in_sentence[bisect.bisect_left(in_ends, start - 25):bisect.bisect_right(in_starts, end + used + 25)] \
+                    if ctx.timexes_sorted else in_sentence
+                years = sorted({t.calendar[:4] for t in near if t.type == "DATE" and t.calendar
                                 and clause.start <= t.start < clause.end
                                 and (0 <= t.start - (end + used) <= 25 or 0 <= start - t.end <= 25)})
                 if years:
