@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Optional
 
 from discrepancy.timex.expression import TimeExpression
@@ -104,6 +105,14 @@ def _merge_times(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _settled(text: str, g: object) -> tuple[Candidate, ...]:
+    """The candidates of a text, settled: they do not depend on the anchor, so an article tagged
+    once to find its anchor and again against it is searched once. ``g`` is the grammar they
+    come from (a lexicon reloaded makes another)."""
+    return tuple(_merge_times(text, _settle(_drop_traps(text, _candidates(text)))))
+
+
 def tag(text: str, anchor: Optional[dt.date] = None, anchor_how: Optional[str] = None) -> list[TimeExpression]:
     """All time expressions in text, sorted by start, non-overlapping. Relative ones are resolved
     against `anchor` (the document creation time or another reference date; `anchor_how` says in words
@@ -119,7 +128,7 @@ def tag(text: str, anchor: Optional[dt.date] = None, anchor_how: Optional[str] =
     g = grammar()
     ctx = Context(text=text, anchor=anchor, how=how, lex=g.lex)
     resolver = Resolver(ctx)
-    settled = _merge_times(text, _settle(_drop_traps(text, _candidates(text))))
+    settled = _settled(text, g)
     out = []
     for c in settled:
         r = resolver.run(c)
