@@ -71,6 +71,36 @@ def _lex():
     }
 
 
+_REFERENCE_CUE = re.compile(r"(?:No\.?|number|\[|#|page|p\.)\s*$", re.I)
+_OPENING_WORD = re.compile(r"(?:\b(?:The|A|An|In|On|At|Some|About|Nearly|More|Over|Around|Almost)\s)$")
+_RANGE_CUE = re.compile(r"(?:\d\s*%?\s*(?:-|–)|\bbetween)\s*$")
+_AGE_CUE = re.compile(r"\b(?:aged|age|ages|age of|ages of|in age from)\s*$", re.I)
+_TOTAL_CUE = re.compile(r"\b(crowd|turnout|toll|attendance|number|figure|total|count)\b[^.]{0,50}$", re.I)
+# what may follow a figure, matched at its end
+_FOOTNOTE_CLOSE = re.compile(r"\s*\]")
+_CLOCK_AFTER = re.compile(r"[:.]\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|local time)")
+_AGE_AFTER = re.compile(r"-?(?:year|month|week|day)s?-old")
+_APPOSITION_END = re.compile(r"\s*[,)]")
+_PART_OF_COUNT = re.compile(r"\s+(?:other|others|more|additional|further|of them)\b", re.I)
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_RANGE_AFTER = re.compile(r"\s*%?\s*(?:-|–|to)\s*[\d$€£]")
+_DIGIT = re.compile(r"\d")
+_PLURAL_NOUN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?[a-z]+s\b")
+_OR_MORE_AFTER = re.compile(r"\s*(?:-plus|\+|or more)")
+_PLUS_AFTER = re.compile(r"-plus")
+_NAME_PART_BEFORE = re.compile(r"[A-Z][\w-]*[- ]$")  # "Vayu-1", "Kura Shield 2025"
+_NAME_COMMA_BEFORE = re.compile(r"[A-Z][\w'’-]*,\s*$")  # "Jaquise Lewis, 17,"
+_CUE_TAIL = 40
+"""Characters at the end of the text before a figure that a cue of a few fixed words ending
+there ("No.", "aged", "between") can span, with the space after it."""
+
+
+def _ends_with(pattern: re.Pattern, before: str, reach: int = _CUE_TAIL) -> re.Match | None:
+    """``pattern`` (anchored with $) matched at the end of ``before``, searching only the last
+    ``reach`` characters, which is as far as the pattern can reach."""
+    return pattern.search(before, max(0, len(before) - reach))
+
+
 def _value(match: re.Match) -> float | None:
     lex = _lex()
     raw = match.group("num").casefold()
@@ -181,26 +211,26 @@ def extract(ctx: Context) -> list[Claim]:
             # the words around a figure that say what it is, up to CUE_REACH characters each way
             before = sentence.text[max(0, m.start() - CUE_REACH):m.start()]
             after = sentence.text[m.end():m.end() + CUE_REACH]
-            if re.search(r"(?:No\.?|number|\[|#|page|p\.)\s*$", before, re.I) or re.match(r"\s*\]", after):
+            if _ends_with(_REFERENCE_CUE, before) or _FOOTNOTE_CLOSE.match(after):
                 continue  # references, footnotes
-            if re.match(r"[:.]\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|local time)", after):
+            if _CLOCK_AFTER.match(after):
                 continue  # times of day
-            if re.search(r"[A-Z][\w-]*[- ]$", before) and not m.group("cur") and m.group("num")[0].isdigit() \
-                    and not re.search(r"(?:\b(?:The|A|An|In|On|At|Some|About|Nearly|More|Over|Around|Almost)\s)$", before):
+            if before.endswith(("-", " ", "-\n", " \n")) and _NAME_PART_BEFORE.search(before) and not m.group("cur") and m.group("num")[0].isdigit() \
+                    and not _ends_with(_OPENING_WORD, before):
                 continue  # part of a name: "Vayu-1", "TA-2", "Kura Shield 2025"
-            if re.match(r"-?(?:year|month|week|day)s?-old", after):
+            if _AGE_AFTER.match(after):
                 continue  # ages
-            if re.search(r"[A-Z][\w'’-]*,\s*$", before) and re.match(r"\s*[,)]", after):
+            if before.rstrip().endswith(",") and _NAME_COMMA_BEFORE.search(before) and _APPOSITION_END.match(after):
                 continue  # "Jaquise Lewis, 17, was shot": an age in apposition
-            if re.match(r"\s+(?:other|others|more|additional|further|of them)\b", after, re.I):
+            if _PART_OF_COUNT.match(after):
                 continue  # "along with two other men": part of a count, not the count
-            if not m.group("cur") and not m.group("scale") and re.match(r"\s+[A-Z][a-z]", after) and \
+            if not m.group("cur") and not m.group("scale") and _NAME_AFTER.match(after) and \
                     not lex["unit_re"].match(after) and not lex["cur_after"].match(after):
                 continue  # "Image 1 of 5 Jacquay Howard": followed by a name, not by what it counts
-            if re.match(r"\s*%?\s*(?:-|–|to)\s*[\d$€£]", after) or re.search(r"(?:\d\s*%?\s*(?:-|–)|\bbetween)\s*$", before) \
-                    or (m.group("hyphen") and re.match(r"\d", after)):
+            if _RANGE_AFTER.match(after) or _ends_with(_RANGE_CUE, before) \
+                    or (m.group("hyphen") and _DIGIT.match(after)):
                 continue  # a range ("2.5-7.5%", "17-27"): bounds, not a count
-            if re.search(r"\b(?:aged|age|ages|age of|ages of|in age from)\s*$", before, re.I):
+            if _ends_with(_AGE_CUE, before):
                 continue  # an age
             ci = clause_index(clauses, start)
             clause = clauses[ci] if ci is not None else None
@@ -215,7 +245,7 @@ def extract(ctx: Context) -> list[Claim]:
                     bisect.bisect_left(old_starts_not_since, clause.start)
             if m.group("num").isdigit() and len(m.group("num")) == 4 and 1900 <= int(m.group("num")) <= 2100 \
                     and not m.group("scale") and not m.group("cur") \
-                    and not re.match(r"\s+(?:[a-z-]+\s+)?[a-z]+s\b", after):
+                    and not _PLURAL_NOUN_AFTER.match(after):
                 continue  # a year (but "killed 1901 soldiers" counts soldiers)
             value = _value(m)
             if value is None:
@@ -238,6 +268,8 @@ def extract(ctx: Context) -> list[Claim]:
                 if cm:
                     currency = lex["currencies"][" ".join(cm.group(1).casefold().split())]
                     rest = after[cm.end():]
+            if not anchored_to_event and not currency:
+                continue  # tied to no event in view and no sum of money: background (as tested below)
             noun, used = _noun_after(rest)
             phrase = rest[:used].strip().casefold()
             if word_number and not noun and not unit:
@@ -279,7 +311,7 @@ def extract(ctx: Context) -> list[Claim]:
             elif effect:
                 thing = "people"
             else:
-                mb = re.search(r"\b(crowd|turnout|toll|attendance|number|figure|total|count)\b[^.]{0,50}$", before, re.I)
+                mb = _ends_with(_TOTAL_CUE, before, 80)
                 if not mb:
                     continue
                 thing = _noun_class(mb.group(1).casefold(), mb.group(1).casefold())
@@ -293,10 +325,10 @@ def extract(ctx: Context) -> list[Claim]:
             for kind, pat in lex["approx"].items():
                 hits = list(pat.finditer(before[-25:]))
                 if hits and before[-25:][hits[-1].end():].strip() in ("", "$", "€", "£") or (
-                        kind == "at_least" and re.match(r"\s*(?:-plus|\+|or more)", after)):
+                        kind == "at_least" and _OR_MORE_AFTER.match(after)):
                     approx = kind
                     break
-            if re.match(r"-plus", after):
+            if _PLUS_AFTER.match(after):
                 approx = "at_least"
             if approx == "at_least" and re.search(r"\bover\s*\S?$", before[-8:], re.I):
                 word = re.search(r"([\w'’-]+)\s+over\s*\S?$", before, re.I)
