@@ -106,6 +106,63 @@ _EVENT_NAME = re.compile(r"(?<![\w-])((?:[A-Z]\w*\b(?:[ -](?=[A-Z]))?)+)\s*[-–
                          r"|(?<![\w-])([A-Z]{3,}(?:-\d+)?)(?![\w-])")
 
 
+_CAPITAL_AFTER_BREAK = re.compile(r"(?<![\w-])[A-Z]")
+_YEAR_AFTER_NAME = re.compile(r"\s*[-–—]?\s*(?:19|20)\d\d(?![\w-])")
+_ACRONYM = re.compile(r"(?<![\w-])([A-Z]{3,}(?:-\d+)?)(?![\w-])")
+
+
+class _AcronymMatch:
+    """An acronym found by ``event_name_matches``, read as a match of ``_EVENT_NAME`` would be."""
+
+    def __init__(self, m: re.Match) -> None:
+        self._m = m
+
+    def group(self, n: int = 0) -> str | None:
+        return self._m.group(0) if n in (0, 3) else None
+
+    def start(self) -> int:
+        return self._m.start()
+
+    def end(self) -> int:
+        return self._m.end()
+
+
+def event_name_matches(text: str):
+    """The matches of ``_EVENT_NAME.finditer(text)``, found in one pass.
+
+    Run as a regex, a capitalised run with no year after it is read again from each of its
+    words, which costs the square of its length. Here the run is walked once: a year can only
+    follow a run at its end, which is the same for every word of the run, so the run either
+    has a name ending in a year from its first word or from none of them."""
+    pos, n = 0, len(text)
+    run_end, dated = -1, False  # the end of the last run walked and whether a year follows it
+    while True:
+        c = _CAPITAL_AFTER_BREAK.search(text, pos)
+        if c is None:
+            return
+        p = c.start()
+        if p >= run_end:  # a new run: walk its words
+            q = p
+            while True:
+                q += 1
+                while q < n and (text[q].isalnum() or text[q] == "_"):
+                    q += 1
+                if q + 1 < n and text[q] in " -" and "A" <= text[q + 1] <= "Z":
+                    q += 1
+                    continue
+                break
+            run_end, dated = q, _YEAR_AFTER_NAME.match(text, q) is not None
+        m = _EVENT_NAME.match(text, p) if dated else None
+        if m is None:
+            acronym = _ACRONYM.match(text, p)
+            m = _AcronymMatch(acronym) if acronym else None
+        if m is None:
+            pos = p + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 def _fold_event_name(name: str) -> str:
     return re.sub(r"[\s\-–—]+", " ", name).strip().casefold()
 
@@ -117,7 +174,7 @@ def event_names(ctx: Context) -> dict[str, str]:
     text = ctx.article.text
     for sentence in ctx.sentences:
         triggers = triggers_in(sentence.text, sentence.start)
-        for m in _EVENT_NAME.finditer(sentence.text):
+        for m in event_name_matches(sentence.text):
             name = m.group(1) or m.group(3)
             if not name or name.casefold() in ("the", "a"):
                 continue
@@ -208,7 +265,7 @@ def _triggers_in(text: str, offset: int, busy: tuple[tuple[int, int], ...],
         classes = dict(named)
         # a name found here ends before the next one starts, so only the words found above can hold it
         worded = _SpanIndex((t.start, t.end) for t in found)
-        for m in _EVENT_NAME.finditer(text):
+        for m in event_name_matches(text):
             name = m.group(1) or m.group(3)
             cls = classes.get(_fold_event_name(name or ""))
             if cls and not worded.holds(offset + m.start()):
