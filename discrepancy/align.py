@@ -145,7 +145,8 @@ class _Occurrence:
 def _occurrences(claims: list[Claim], defaults) -> list[_Occurrence]:
     """Event-date claims of one class split into occurrences by participants and time."""
     fine = [c for c in claims if precision(c.value) == "day" and c.attr("period") != "1"]
-    coarse = [c for c in claims if c not in fine and precision(c.value) != "year"]
+    in_fine = set(fine)  # a set: asking a list would compare with every fine claim
+    coarse = [c for c in claims if c not in in_fine and precision(c.value) != "year"]
     uf = _UnionFind(len(fine))
     spans = [interval(c.value) for c in fine]
     parts = [_with_default_participants(c, defaults) for c in fine]

@@ -62,6 +62,9 @@ def _event_lexicon():
         "prepositions": prepositions,
         "reporting": word_pattern(tuple(lex.get("reporting_verbs", []))),
         "reporting_longest": max((len(w) for w in lex.get("reporting_verbs", [])), default=0),
+        # a cue ending in * reaches any length: then the whole look-back window
+        "parts_longest": max((CUE_REACH if w.endswith("*") else len(w) for words in lex["parts"].values()
+                              for w in words), default=0),
     }
 
 
@@ -167,6 +170,22 @@ def _fold_event_name(name: str) -> str:
     return re.sub(r"[\s\-–—]+", " ", name).strip().casefold()
 
 
+_NAME_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+")
+
+
+def _after_words(text: str, pos: int, count: int) -> int:
+    """Where the ``count``-th run of non-space characters after ``pos`` starts (len(text) if none)."""
+    n, i = len(text), pos
+    for k in range(count):
+        while i < n and text[i].isspace():
+            i += 1
+        if k == count - 1 or i == n:
+            return i
+        while i < n and not text[i].isspace():
+            i += 1
+    return i
+
+
 def event_names(ctx: Context) -> dict[str, str]:
     """Named events an article introduces with an event word beside the name: "the Aras 2025
     military exercise", "exhibition ETLEX-2025", "ETLEX, the textile and leather fair"."""
@@ -174,15 +193,34 @@ def event_names(ctx: Context) -> dict[str, str]:
     text = ctx.article.text
     for sentence in ctx.sentences:
         triggers = triggers_in(sentence.text, sentence.start)
+        if not triggers:
+            continue
+        starts = [tr.start for tr in triggers]
+        by_end = sorted((tr.end, i) for i, tr in enumerate(triggers))
+        ends = [e for e, _ in by_end]
         for m in event_name_matches(sentence.text):
             name = m.group(1) or m.group(3)
             if not name or name.casefold() in ("the", "a"):
                 continue
             start, end = sentence.start + m.start(), sentence.start + m.end()
-            for tr in triggers:
+            has_year = bool(m.group(2))
+            # only words right beside the name can qualify: ending in the white space before it
+            # (with a year), or starting within two words after it or in a ", the ..." after it
+            near: list[int] = []
+            if has_year:
+                blank = start
+                while blank > 0 and text[blank - 1].isspace():
+                    blank -= 1
+                near += [i for _, i in by_end[bisect.bisect_left(ends, blank):bisect.bisect_right(ends, start)]]
+            reach = _after_words(text, end, 3)
+            apposition = _NAME_APPOSITION.match(text, end)
+            if apposition:
+                reach = max(reach, apposition.end() + 60)
+            near += range(bisect.bisect_left(starts, end), bisect.bisect_right(starts, reach))
+            for i in sorted(set(near)):
+                tr = triggers[i]
                 gap_before = text[tr.end:start] if tr.end <= start else None
                 gap_after = text[end:tr.start] if tr.start >= end else None
-                has_year = bool(m.group(2))
                 if (gap_before is not None and not gap_before.strip() and has_year) or (
                         gap_after is not None and (len(gap_after.split()) <= 2 and "," not in gap_after and has_year
                                                    or re.fullmatch(r",\s+(?:the|a|an)\s+[^,.;]{0,60}", gap_after))):
@@ -290,10 +328,13 @@ def _part_cue(ctx: Context, clause: Clause, t: TimeExpression) -> str | None:
     for part, pattern in _event_lexicon()["prepositions"].items():
         if pattern.search(before[-20:]):
             return part
+    # a cue counts when it ends at most 60 characters before the date: read no further back
+    # than that and the longest cue
+    near = before[-(60 + _event_lexicon()["parts_longest"] + 1):]
     for part in ("end", "start"):
         pattern = _event_lexicon()["parts"][part]
-        hits = [m for m in pattern.finditer(before)]
-        if hits and len(before) - hits[-1].end() <= 60:
+        hits = [m for m in pattern.finditer(near)]
+        if hits and len(near) - hits[-1].end() <= 60:
             return part
     return None
 
