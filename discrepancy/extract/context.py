@@ -116,8 +116,11 @@ class Context:
         return starts, ends if monotonic else None
 
     def clauses(self, sentence: Sentence) -> tuple[Clause, ...]:
-        """The sentence cut into clauses."""
-        return _clauses(sentence.text, sentence.start)
+        """The sentence cut into clauses (once per article: kept with the context)."""
+        key = ("clauses", sentence.start, sentence.end)
+        if key not in self.memo:
+            self.memo[key] = _clauses(sentence.text, sentence.start)
+        return self.memo[key]
 
     def claim(self, *, kind: str, subject: str, key: str, value: str, start: int, end: int,
               derivation: str, sentence: Sentence | None = None, attrs: dict | None = None) -> Claim:

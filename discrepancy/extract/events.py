@@ -192,7 +192,7 @@ def event_names(ctx: Context) -> dict[str, str]:
     found: dict[str, str] = {}
     text = ctx.article.text
     for sentence in ctx.sentences:
-        triggers = triggers_in(sentence.text, sentence.start)
+        triggers = sentence_triggers(ctx, sentence)
         if not triggers:
             continue
         starts = [tr.start for tr in triggers]
@@ -237,6 +237,16 @@ def triggers_in(text: str, offset: int, busy: tuple[tuple[int, int], ...] = (),
     return list(_triggers_in(text, offset, busy, named))
 
 
+def sentence_triggers(ctx: Context, sentence: Sentence, busy: tuple[tuple[int, int], ...] = (),
+                      named: tuple[tuple[str, str], ...] = ()) -> list[Trigger]:
+    """``triggers_in`` for a sentence of the context, found once per article however many
+    extractors ask (kept with the context, so no article's sentences push out another's)."""
+    key = ("triggers", sentence.start, sentence.end, busy, named)
+    if key not in ctx.memo:
+        ctx.memo[key] = _triggers_in(sentence.text, sentence.start, busy, named)
+    return list(ctx.memo[key])
+
+
 _WORD_AFTER = re.compile(r"\s*([\w-]+)")
 
 
@@ -275,7 +285,6 @@ class _SpanIndex:
         return i > 0 and self.max_end[i - 1] > pos
 
 
-@lru_cache(maxsize=4096)
 def _triggers_in(text: str, offset: int, busy: tuple[tuple[int, int], ...],
                  named: tuple[tuple[str, str], ...]) -> tuple[Trigger, ...]:
     lex = _event_lexicon()
@@ -538,7 +547,7 @@ def _class_participants(ctx: Context) -> dict[str, frozenset[str]]:
         found = countries_in(sentence.text)
         if not found:
             continue
-        for cls in {t.cls for t in triggers_in(sentence.text, sentence.start, (), ctx.event_names)}:
+        for cls in {t.cls for t in sentence_triggers(ctx, sentence, (), ctx.event_names)}:
             per = counts.setdefault(cls, {})
             for country in found:
                 per[country] = per.get(country, 0) + 1
@@ -711,8 +720,7 @@ def extract(ctx: Context) -> list[Claim]:
         if not clauses or denial.search(sentence.text):
             continue  # "officials denied reports that the drill began on Monday": not a claim
         in_sentence = ctx.timexes_in(sentence.start, sentence.end)
-        triggers = triggers_in(sentence.text, sentence.start, tuple((t.start, t.end) for t in in_sentence),
-                               ctx.event_names)
+        triggers = sentence_triggers(ctx, sentence, tuple((t.start, t.end) for t in in_sentence), ctx.event_names)
         picker = _TriggerPicker(triggers, clauses)
         pending: list[Claim] = []
         for t in in_sentence:

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from discrepancy.extract.context import CUE_REACH, Context, clause_index, lexicon, word_pattern
-from discrepancy.extract.events import _before_anchor, _SpanIndex, label, triggers_in
+from discrepancy.extract.events import _before_anchor, _SpanIndex, label, sentence_triggers
 from discrepancy.models import Claim
 
 _NOUN_STOP = {"and", "or", "of", "in", "on", "at", "to", "from", "by", "for", "with", "were", "was", "are", "is",
@@ -196,12 +196,11 @@ def extract(ctx: Context) -> list[Claim]:
         in_starts = [t.start for t in in_sentence]
         in_ends = [t.end for t in in_sentence]
         clauses = ctx.clauses(sentence)
-        triggers = triggers_in(sentence.text, sentence.start, tuple((t.start, t.end) for t in in_sentence),
-                               ctx.event_names)
+        triggers = sentence_triggers(ctx, sentence, tuple((t.start, t.end) for t in in_sentence), ctx.event_names)
         if not triggers and si > 0:
             # "Police estimated the crowd at about 8,000" after "Thousands rallied ...": same event
             prev = sentences[si - 1]
-            triggers = triggers_in(prev.text, prev.start, (), ctx.event_names)
+            triggers = sentence_triggers(ctx, prev, (), ctx.event_names)
         trigger_starts = [t.start for t in triggers]
         anchored_to_event = bool(triggers)
         for m in lex["pattern"].finditer(sentence.text):
