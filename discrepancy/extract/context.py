@@ -210,17 +210,30 @@ def build_context(article: Article) -> tuple[Article, Context]:
     return article, Context(article, tuple(sentences(article.text)), tuple(timexes))
 
 
+def alternation(words: list[str], body=re.escape) -> str:
+    """A case-insensitive regex alternation of ``words`` (in this order of preference), each
+    written by ``body``, with the words grouped by their first letter: "(?:i(?:ran|raq)|o(?:man))"
+    rather than "(?:iran|iraq|oman)". Where a word can start the engine then tries only the
+    words of that letter instead of every word, and it still prefers the same word, since words
+    of other letters cannot match there. Should two first letters match one character regardless
+    of case (a Kelvin sign beside a k), the plain alternation is kept."""
+    groups: dict[str, list[str]] = {}
+    for w in words:
+        groups.setdefault(w[:1].lower(), []).append(w)
+    firsts = list(groups)
+    if any(a != b and re.fullmatch(re.escape(a), b, re.I) for a in firsts for b in firsts) or "" in groups:
+        return "(?:" + "|".join(body(w) for w in words) + ")"
+    return "(?:" + "|".join(re.escape(first) + "(?:" + "|".join(body(w)[len(re.escape(w[:1])):] for w in ws) + ")"
+                            for first, ws in groups.items()) + ")"
+
+
 @lru_cache(maxsize=None)
 def word_pattern(words: tuple[str, ...]) -> re.Pattern:
     """A case-insensitive pattern matching any of the words or phrases as whole words;
     a trailing * matches any word ending."""
-    parts = []
-    for w in sorted(words, key=len, reverse=True):
-        if w.endswith("*"):
-            parts.append(re.escape(w[:-1]) + r"[\w-]*")
-        else:
-            parts.append(re.escape(w))
-    return re.compile(r"(?<![\w-])(?:" + "|".join(parts) + r")(?![\w-])", re.I)
+    def body(w: str) -> str:
+        return re.escape(w[:-1]) + r"[\w-]*" if w.endswith("*") else re.escape(w)
+    return re.compile(r"(?<![\w-])" + alternation(sorted(words, key=len, reverse=True), body) + r"(?![\w-])", re.I)
 
 
 def lexicon(name: str) -> dict:

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import pycountry
 
-from discrepancy.extract.context import lexicon
+from discrepancy.extract.context import alternation, lexicon
 
 
 @lru_cache(maxsize=1)
@@ -22,8 +22,8 @@ def _country_pattern() -> tuple[re.Pattern, dict[str, str]]:
         for alias in aliases:
             names[str(alias).casefold()] = canonical
     # pycountry spells some names officially ("Iran, Islamic Republic of"); prefer the aliases' canonical.
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?:'s|’s)?(?![\w-])", re.I), names
+    longest_first = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])" + alternation(longest_first) + r"(?:'s|’s)?(?![\w-])", re.I), names
 
 
 _LIST_START = re.compile(r"\b(?:from|including|such as|like|among them|notably)\b[^;.()]*", re.I)
