@@ -75,17 +75,17 @@ def _drop_traps(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 def _settle(cands: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates: the longest first, then the lower rank, then the earlier."""
-    chosen_starts: list[int] = []
+    # which characters the chosen candidates cover: a candidate (never empty: _candidates drops
+    # those) is taken when none of its characters is covered yet; inserting each into a sorted
+    # list instead would move the whole list each time
+    taken = bytearray(max((c.end for c in cands), default=0) + 1)
     chosen: list[Candidate] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.rank, c.start)):
-        i = bisect.bisect_right(chosen_starts, c.start)
-        if i > 0 and chosen[i - 1].end > c.start:
+        if taken.find(1, c.start, c.end) != -1:
             continue
-        if i < len(chosen) and chosen[i].start < c.end:
-            continue
-        chosen_starts.insert(i, c.start)
-        chosen.insert(i, c)
-    return chosen
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
 
 
 def _merge_times(text: str, cands: list[Candidate]) -> list[Candidate]:
