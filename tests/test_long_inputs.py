@@ -237,3 +237,31 @@ def test_a_run_of_dates_is_tagged_date_by_date():
     # each "2026 4 June 2026" is a year and a day-precise date
     days = [t for t in ctx.timexes if t.calendar == "2026-06-04"]
     assert len(days) == 300
+
+
+# --- rules ----------------------------------------------------------------------------------------
+
+def plain_disputing(claims, clash):
+    """The claims in a disagreement between articles, every pair of claims compared."""
+    confused = {a.source for i, a in enumerate(claims) for b in claims[i + 1:]
+                if a.source == b.source and clash(a, b)}
+    usable = [c for c in claims if c.source not in confused]
+    return tuple(a for a in usable if any(b.source != a.source and clash(a, b) for b in usable))
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a.md", "b.md", "c.md"]),
+                          st.sampled_from(["2026-03", "2026-03-02", "2026-03-03", "2026-03-02/2026-03-04", "2026-04"])),
+                max_size=14))
+def test_rules_comparing_one_claim_of_each_kind_find_the_same_dispute(items):
+    from discrepancy.engine.checks.dates import _compatible, disputing
+    from discrepancy.models import Claim
+
+    claims = tuple(Claim(source=s, role="source", kind="event_date", subject="start of the strike", key="strike",
+                         value=v, quote="", line=1, start=n, end=n + 1, derivation="")
+                   for n, (s, v) in enumerate(items))
+
+    def clash(a, b):
+        return not _compatible(a.value, b.value)
+    assert disputing(claims, clash, key=lambda c: c.value) == plain_disputing(claims, clash)
+    assert disputing(claims, clash) == plain_disputing(claims, clash)
