@@ -721,7 +721,7 @@ def extract(ctx: Context) -> list[Claim]:
             continue  # "officials denied reports that the drill began on Monday": not a claim
         in_sentence = ctx.timexes_in(sentence.start, sentence.end)
         triggers = sentence_triggers(ctx, sentence, tuple((t.start, t.end) for t in in_sentence), ctx.event_names)
-        picker = _TriggerPicker(triggers, clauses)
+        picker = _TriggerPicker(triggers, clauses) if in_sentence else None
         pending: list[Claim] = []
         for t in in_sentence:
             index = _clause_index(clauses, t.start)

@@ -68,6 +68,7 @@ def _mentions(text: str):
         yield start, end, words
 
 
+@lru_cache(maxsize=65536)  # articles name the same people again and again
 def _is_name(bare: str) -> bool:
     lex = _lex()
     tokens = [t for t in re.split(r"[\s]+", bare) if t]
