@@ -26,11 +26,12 @@ _CLAUSE = re.compile(
 
 
 CUE_REACH = 200
-"""How many characters before a date or a figure the extractors look back, within its clause or
-sentence, for a cue that ends right before it ("said on", "began on", "No.", "about"). Such cues
-stand within a few words of what they qualify (the furthest any rule needs is 120 characters:
-an event word before its date); the bound keeps the work per date or figure the same in a
-sentence of any length, which would otherwise be read again for each of its dates."""
+"""How many characters around a date or a figure, within its clause or sentence, the extractors
+read for the cues that qualify it ("said on", "after a ... in", "No.", "aged", the noun a figure
+counts). Those cues stand within a few words of it (the longest fixed pattern spans about 60
+characters), so in text with words of ordinary length the window finds what reading the whole
+sentence found; a cue with a word of more than about 150 characters can be missed. Without a
+bound each date or figure would read its sentence again: the square of the sentence's length."""
 
 
 @dataclass(frozen=True)
