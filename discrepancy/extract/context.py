@@ -131,8 +131,14 @@ class Context:
         quote_start, quote_end = (sentence.start, sentence.end) if sentence else (start, end)
         raw_start, raw_end = article.raw_span(start, end)
         quote_raw_start = article.raw_span(quote_start, quote_end)[0]
+        # the claims of a sentence share one copy of its quote (a sentence can be long and give
+        # many claims)
+        quotes = self.memo.setdefault("quotes", {})
+        quote = quotes.get((quote_start, quote_end))
+        if quote is None:
+            quote = quotes[(quote_start, quote_end)] = article.text[quote_start:quote_end].strip()
         return Claim(source=article.path, role=article.role, kind=kind, subject=subject, key=key,
-                     value=value, quote=article.text[quote_start:quote_end].strip(),
+                     value=value, quote=quote,
                      line=article.line_of(quote_raw_start), start=raw_start, end=raw_end,
                      derivation=derivation,
                      attrs=tuple(sorted((k, str(v)) for k, v in (attrs or {}).items() if v is not None)))
