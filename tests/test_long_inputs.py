@@ -265,3 +265,13 @@ def test_rules_comparing_one_claim_of_each_kind_find_the_same_dispute(items):
         return not _compatible(a.value, b.value)
     assert disputing(claims, clash, key=lambda c: c.value) == plain_disputing(claims, clash)
     assert disputing(claims, clash) == plain_disputing(claims, clash)
+
+
+def test_a_run_of_capitals_longer_than_a_name_is_not_a_name():
+    from tests.test_extract import claims_of
+    found, _ = claims_of("Anna Berg Omar Haddad " * 30 + "met in Northfield.", name="a.txt", kind="name")
+    assert [c.value for c in found] == ["Northfield"]  # the run of 120 capitalised words is no name
+    found, _ = claims_of("Talks in Northfield with " + "Ab-" * 40 + "Cd ended.", name="a.txt", kind="name")
+    assert all(len(c.value) <= 60 for c in found)
+    found, _ = claims_of("Anna Berg met Omar Haddad in Northfield.", name="a.txt", kind="name")
+    assert {c.value for c in found} == {"Anna Berg", "Omar Haddad"}
