@@ -275,3 +275,37 @@ def test_a_run_of_capitals_longer_than_a_name_is_not_a_name():
     assert all(len(c.value) <= 60 for c in found)
     found, _ = claims_of("Anna Berg met Omar Haddad in Northfield.", name="a.txt", kind="name")
     assert {c.value for c in found} == {"Anna Berg", "Omar Haddad", "Northfield"}
+
+
+def plain_origin_of_event(ctx, sentence, clause, cue_words, triggers):
+    """Whether what began is an occurrence of an event, the scope read again for each clause."""
+    text = ctx.article.text
+    scope = clause.text
+    if re.match(r"\s*(?:which|that|who)\b", clause.text, re.I):
+        scope = text[sentence.start:clause.end]
+    words = re.findall(r"[\w'’-]+", scope)
+    if any((events._class_of(w) and w.casefold() not in cue_words)
+           or events._history_lexicon()["occurrence"].fullmatch(w) for w in words):
+        return True
+    scope_start = sentence.start + sentence.text.find(scope)
+    return any(" " in tr.word or tr.word[:1].isupper() for tr in triggers
+               if scope_start <= tr.start < clause.end and tr.word.casefold() not in cue_words)
+
+
+ORIGINS = ("The second edition of ETLEX, which was first held in 2019, opened on Monday. "
+           "Construction began in 2017, which began in 2016 too; the Harbour Fair began in 2015. "
+           "The series, which began in 2021 and which was first held in Kelmar, returns; "
+           "it began in 2020, which was launched in 2018. ") * 3
+
+
+def test_origin_of_an_event_is_found_as_reading_each_clause_found_it():
+    ctx = _context(ORIGINS)
+    checked = 0
+    for sentence in ctx.sentences:
+        triggers = triggers_in(sentence.text, sentence.start)
+        for clause in ctx.clauses(sentence):
+            for cues in (frozenset({"began", "in"}), frozenset({"first", "held", "in"}), frozenset()):
+                assert events._origin_of_event(ctx, sentence, clause, cues, triggers) == \
+                    plain_origin_of_event(ctx, sentence, clause, cues, triggers)
+                checked += 1
+    assert checked > 30

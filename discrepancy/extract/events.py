@@ -688,22 +688,36 @@ def _history_kind(ctx: Context, sentence: Sentence, clause: Clause, t: TimeExpre
     return None
 
 
+def _is_occurrence_word(w: str, cue_words: frozenset[str]) -> bool:
+    return bool((_class_of(w) and w.casefold() not in cue_words) or _history_lexicon()["occurrence"].fullmatch(w))
+
+
+def _is_named_event_word(tr: Trigger, cue_words: frozenset[str]) -> bool:
+    return (" " in tr.word or tr.word[:1].isupper()) and tr.word.casefold() not in cue_words
+
+
 def _origin_of_event(ctx: Context, sentence: Sentence, clause: Clause, cue_words: frozenset[str],
                      triggers: list[Trigger]) -> bool:
     """"the series began in 2021", "ETLEX, which was first held in": the thing that began must be
     an occurrence of an event, not "Construction began in 2017"."""
-    text = ctx.article.text
-    scope = clause.text
     if re.match(r"\s*(?:which|that|who)\b", clause.text, re.I):
-        # "the second edition of ETLEX, which was first held in": the antecedent counts
-        scope = text[sentence.start:clause.end]
-    words = re.findall(r"[\w'’-]+", scope)
-    if any((_class_of(w) and w.casefold() not in cue_words) or _history_lexicon()["occurrence"].fullmatch(w)
-           for w in words):
+        # "the second edition of ETLEX, which was first held in": the antecedent counts, so the
+        # sentence up to the end of this clause is read. Where the first word (and event word)
+        # that qualifies stands is found once per sentence; each clause then only compares.
+        key = ("origin words", sentence.start, sentence.end, cue_words)
+        if key not in ctx.memo:
+            first_word = next((sentence.start + m.end() for m in _WORD.finditer(sentence.text)
+                               if _is_occurrence_word(m.group(0), cue_words)), None)
+            first_named = min((tr.start for tr in triggers if tr.start >= sentence.start
+                               and _is_named_event_word(tr, cue_words)), default=None)
+            ctx.memo[key] = first_word, first_named
+        first_word, first_named = ctx.memo[key]
+        return (first_word is not None and first_word <= clause.end) or (
+            first_named is not None and first_named < clause.end)
+    if any(_is_occurrence_word(w, cue_words) for w in _WORD.findall(clause.text)):
         return True
-    scope_start = sentence.start + sentence.text.find(scope)
-    return any(" " in tr.word or tr.word[:1].isupper() for tr in triggers
-               if scope_start <= tr.start < clause.end and tr.word.casefold() not in cue_words)
+    scope_start = sentence.start + sentence.text.find(clause.text)
+    return any(_is_named_event_word(tr, cue_words) for tr in triggers if scope_start <= tr.start < clause.end)
 
 
 @lru_cache(maxsize=1)
