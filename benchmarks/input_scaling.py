@@ -196,6 +196,11 @@ def capitals(size: int, w: Words) -> str:
     return until(size, lambda: w.pick(pool))
 
 
+def name_run(size: int, w: Words) -> str:
+    """Given names and surnames only, capitalised, with no punctuation: one endless "name"."""
+    return until(size, lambda: w.pick(GIVEN + SURNAMES))
+
+
 def punctuation(size: int, w: Words) -> str:
     """Runs of punctuation with the odd word, number or space."""
     marks = ".,;:!?-–—()[]\"'“”‘’…/"
@@ -225,7 +230,7 @@ def repeated_names(size: int, w: Words) -> str:
 
 SHAPES: dict[str, Callable[[int, Words], str]] = {
     "prose": prose, "long_line": long_line, "wrapped_lines": wrapped_lines, "paragraphs": paragraphs,
-    "numbers": numbers, "dates": dates, "date_list": date_list, "capitals": capitals,
+    "numbers": numbers, "dates": dates, "date_list": date_list, "capitals": capitals, "name_run": name_run,
     "punctuation": punctuation, "short_sentences": short_sentences, "no_punctuation": no_punctuation,
     "repeated_names": repeated_names,
 }
