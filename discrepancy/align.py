@@ -7,6 +7,7 @@ share a blocking key; numbers by the thing they count.
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
@@ -89,6 +90,23 @@ class _UnionFind:
         return sorted(out.values(), key=lambda g: g[0])
 
 
+def _unite_alike(uf: _UnionFind, keys: Sequence, related) -> None:
+    """Union every pair i < j with ``related(i, j)``, where whether two items relate depends only
+    on their keys and items with equal keys always do: equal keys are united directly, and only
+    one item of each key is compared with the others (claims repeat a few facts many times)."""
+    first: dict = {}
+    for i, key in enumerate(keys):
+        if key in first:
+            uf.union(first[key], i)
+        else:
+            first[key] = i
+    kinds = list(first.values())
+    for n, i in enumerate(kinds):
+        for j in kinds[n + 1:]:
+            if related(i, j):
+                uf.union(i, j)
+
+
 def _main_participants(claims: Sequence[Claim]) -> dict[tuple[str, str], frozenset[str]]:
     """Per (source, event class) and per (source, ""), the participant set its claims name most
     often: the default for a claim of that article that names none."""
@@ -127,19 +145,33 @@ class _Occurrence:
 def _occurrences(claims: list[Claim], defaults) -> list[_Occurrence]:
     """Event-date claims of one class split into occurrences by participants and time."""
     fine = [c for c in claims if precision(c.value) == "day" and c.attr("period") != "1"]
-    coarse = [c for c in claims if c not in fine and precision(c.value) != "year"]
+    in_fine = set(fine)  # a set: asking a list would compare with every fine claim
+    coarse = [c for c in claims if c not in in_fine and precision(c.value) != "year"]
     uf = _UnionFind(len(fine))
     spans = [interval(c.value) for c in fine]
     parts = [_with_default_participants(c, defaults) for c in fine]
     limit = SAME_OCCURRENCE_GAP_DAYS_INSTANT if any(c.attr("instant") == "1" for c in claims) \
         else SAME_OCCURRENCE_GAP_DAYS
-    for i in range(len(fine)):
-        for j in range(i + 1, len(fine)):
+    # claims alike in everything the test below reads go together (their gap is 0); one of each
+    # kind is compared with the others, and only with those that start at most ``limit`` days
+    # after it ends: a sweep in order of start, forgetting what ended too long ago
+    first: dict = {}
+    for i, c in enumerate(fine):
+        key = (spans[i], parts[i], c.attr("tense"), c.attr("anchor"), c.attr("first") or c.value)
+        if key in first:
+            uf.union(first[key], i)
+        else:
+            first[key] = i
+    open_: list[tuple[dt.date, int]] = []  # (end, index) of kinds that may still be close enough
+    for j in sorted(first.values(), key=lambda i: (spans[i][0], i)):
+        while open_ and (spans[j][0] - open_[0][0]).days > limit:
+            heapq.heappop(open_)
+        for _, i in open_:
             gap = max((spans[j][0] - spans[i][1]).days, (spans[i][0] - spans[j][1]).days, 0)
-            if _past_and_future_apart(fine[i], fine[j]):
-                continue
-            if gap <= limit and participants_compatible(parts[i], parts[j]):
+            if gap <= limit and not _past_and_future_apart(fine[i], fine[j]) \
+                    and participants_compatible(parts[i], parts[j]):
                 uf.union(i, j)
+        heapq.heappush(open_, (spans[j][1], j))
     occurrences = [_Occurrence(claims[0].key, [fine[i] for i in group]) for group in uf.groups()]
     for c in coarse:
         lo, hi = interval(c.value)
@@ -215,15 +247,14 @@ def _duration_groups(frame: pd.DataFrame, occurrences: list[tuple[str, _Occurren
         claims = list(rows.claim)
         who = [_with_default_participants(c, defaults) for c in claims]
         uf = _UnionFind(len(claims))
-        for i in range(len(claims)):
-            for j in range(i + 1, len(claims)):
-                if participants_compatible(who[i], who[j]):
-                    uf.union(i, j)
+        _unite_alike(uf, who, lambda i, j: participants_compatible(who[i], who[j]))
         for n, idx in enumerate(uf.groups(), 1):
             members = [claims[i] for i in idx]
+            # compatibility depends on the participant sets alone: each distinct one is tried once
+            ours = {who[i] for i in idx}
             fits = [(eid, o) for eid, o in occurrences if o.cls == cls and all(
-                participants_compatible(who[i], _with_default_participants(x, defaults))
-                for i in idx for x in o.claims)]
+                participants_compatible(mine, theirs) for mine in ours
+                for theirs in {_with_default_participants(x, defaults) for x in o.claims})]
             eid, occ = max(fits, key=lambda f: len({x.source for x in f[1].claims})) if fits else (f"{cls}#{n}", None)
             spans = _spans(occ.claims) if occ else []
             all_claims = tuple(sorted(members + spans, key=lambda c: c.sort_key))
@@ -266,15 +297,12 @@ def _history_groups(frame: pd.DataFrame, defaults, headlines: dict[str, str]) ->
     for key, rows in history.groupby("key", sort=True):
         claims = list(rows.claim)
         uf = _UnionFind(len(claims))
-        for i in range(len(claims)):
-            for j in range(i + 1, len(claims)):
-                a, b = claims[i], claims[j]
-                ca, cb = a.attr("class") or "", b.attr("class") or ""
-                if ca and cb and ca != cb:
-                    continue
-                if participants_compatible(_with_default_participants(a, defaults),
-                                           _with_default_participants(b, defaults)):
-                    uf.union(i, j)
+        kinds = [(c.attr("class") or "", _with_default_participants(c, defaults)) for c in claims]
+
+        def related(i: int, j: int) -> bool:
+            (ca, pa), (cb, pb) = kinds[i], kinds[j]
+            return not (ca and cb and ca != cb) and participants_compatible(pa, pb)
+        _unite_alike(uf, kinds, related)
         for n, idx in enumerate(uf.groups(), 1):
             members = tuple(claims[i] for i in idx)
             if len({c.source for c in members}) >= 2:
@@ -311,11 +339,16 @@ def _novelty_groups(frame: pd.DataFrame, articles: Sequence[Article], defaults, 
     anchors = {a.path: a.anchor.date for a in articles if a.anchor}
     latest = max(anchors.values()) if anchors else None
     for cls, rows in novelty.groupby("key", sort=True):
+        found: dict[tuple, list[Claim]] = {}  # the earlier occurrences for claims alike in what the test reads
         for claim in rows.claim:
             reference = anchors.get(claim.source, latest)
             if reference is None:
                 continue
-            earlier = [h for h in history
+            alike = (claim.source, _with_default_participants(claim, defaults), claim.attr("since"))
+            if alike in found:
+                earlier = found[alike]
+            else:
+                earlier = found[alike] = [h for h in history
                        if h.source != claim.source and (not h.attr("class") or h.attr("class") == cls)
                        and participants_compatible(_with_default_participants(h, defaults),
                                                    _with_default_participants(claim, defaults))
@@ -368,14 +401,23 @@ def _name_groups(frame: pd.DataFrame) -> list[Group]:
     for c in claims:
         by_source[c.source].add(c.value)
     for names in by_source.values():
+        by_last: dict[str, list[str]] = defaultdict(list)  # full names by their last word
+        for f in names:
+            if len(f.split()) > 1:
+                by_last[f.split()[-1].casefold()].append(f)
         for short in (n for n in names if len(n.split()) == 1):
-            fulls = [f for f in names if len(f.split()) > 1 and f.split()[-1].casefold() == short.casefold()]
+            fulls = by_last.get(short.casefold(), [])
             if len(fulls) == 1:
                 uf.union(index[short], index[fulls[0]])
+    positions: dict[str, list[int]] = defaultdict(list)  # where each spelling's claims are
+    for k, c in enumerate(claims):
+        positions[c.value].append(k)
     groups = []
     for n, idx in enumerate(uf.groups(), 1):
         names = {spellings[i] for i in idx}
-        members = tuple(c for c in claims if c.value in names)
+        if len(names) < 2:
+            continue
+        members = tuple(claims[k] for k in sorted(k for name in names for k in positions[name]))
         if len({c.source for c in members}) >= 2 and len(names) >= 2:
             full = max(names, key=lambda s: (len(s.split()), len(s), s))
             groups.append(Group("name", f"name/{full}", f"the name {full}", members, "names"))
@@ -393,18 +435,18 @@ def _number_groups(frame: pd.DataFrame, headlines: dict[str, str]) -> list[Group
             continue
         # split by who gives the figure and which event it belongs to
         uf = _UnionFind(len(claims))
-        for i in range(len(claims)):
-            for j in range(i + 1, len(claims)):
-                a, b = claims[i], claims[j]
-                wa, wb = a.attr("attribution"), b.attr("attribution")
-                if wa and wb and wa != wb:
-                    continue
-                ea, eb = a.attr("event"), b.attr("event")
-                if ea and eb and ea != eb and not (a.attr("currency") or a.attr("dimension")):
-                    continue  # counts belong to their event; an amount of money is named by its noun
-                if a.attr("dimension") != b.attr("dimension") or a.attr("currency") != b.attr("currency"):
-                    continue
-                uf.union(i, j)
+
+        def related(i: int, j: int) -> bool:
+            a, b = claims[i], claims[j]
+            wa, wb = a.attr("attribution"), b.attr("attribution")
+            if wa and wb and wa != wb:
+                return False
+            ea, eb = a.attr("event"), b.attr("event")
+            if ea and eb and ea != eb and not (a.attr("currency") or a.attr("dimension")):
+                return False  # counts belong to their event; an amount of money is named by its noun
+            return a.attr("dimension") == b.attr("dimension") and a.attr("currency") == b.attr("currency")
+        _unite_alike(uf, [tuple(c.attr(k) for k in ("attribution", "event", "dimension", "currency"))
+                          for c in claims], related)
         for n, idx in enumerate(uf.groups(), 1):
             members = _in_common_unit(tuple(claims[i] for i in idx))
             if len({c.source for c in members}) >= 2:

@@ -159,28 +159,69 @@ def _abbreviations() -> frozenset[str]:
     return frozenset(a.casefold() for a in load_lexicon("abbreviations.yaml")["abbreviations"])
 
 
-_BOUNDARY = re.compile(r"([.!?…]+[\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9])")
+# A boundary starts where a run of sentence punctuation starts (the look-behind): a match can
+# only begin there anyway, and trying every later mark of a long run ("!!!!...") would cost the
+# square of its length.
+_BOUNDARY = re.compile(r"(?<![.!?…])([.!?…]+[\"'”’)\]]*)(\s+)(?=[\"'“‘(\[]?[A-Z0-9])")
+_INITIALS = re.compile(r"(?:[a-z]\.)+|[a-z]\.?")
+_NUMBERING = re.compile(r"\(?(?:no|nos|p|pp|vol|art)\.")
+
+MAX_SENTENCE_CHARS = 10_000
+"""A sentence longer than this is cut into pieces of at most this length, at a space where there
+is one. Every claim quotes its sentence, so without a bound a text with no sentence punctuation
+(a list of figures, a transcript in capitals) would copy itself into each of its claims. Real
+sentences are far shorter: the longest in the evaluation sets and news corpora is about 8,000
+characters, run-together caption text."""
+
+
+def _token_before(text: str, lo: int, hi: int) -> str:
+    """The run of non-space characters that ends at ``hi``, not reaching back before ``lo``."""
+    i = hi
+    while i > lo and not text[i - 1].isspace():
+        i -= 1
+    return text[i:hi]
+
+
+def _bounded(start: int, end: int, text: str) -> list[tuple[int, int]]:
+    """[start, end) cut into pieces of at most MAX_SENTENCE_CHARS, each ending after a space when
+    its stretch has one."""
+    pieces = []
+    while end - start > MAX_SENTENCE_CHARS:
+        limit = start + MAX_SENTENCE_CHARS
+        space = limit
+        while space > start and not text[space - 1].isspace():
+            space -= 1
+        cut = space if space > start else limit
+        pieces.append((start, cut))
+        start = cut
+    pieces.append((start, end))
+    return pieces
 
 
 def sentences(text: str) -> list[Sentence]:
     """Split prepared text into sentences: paragraphs first, then at sentence punctuation
-    followed by a capital or digit, unless the word before is a known abbreviation or an initial."""
+    followed by a capital or digit, unless the word before is a known abbreviation or an initial.
+    A sentence longer than MAX_SENTENCE_CHARS is cut into pieces."""
     abbreviations = _abbreviations()
     out: list[Sentence] = []
     pos = 0
+
+    def add(a: int, b: int, number: int) -> None:
+        for s, e in _bounded(a, b, text):
+            out.append(Sentence(s, e, text[s:e], number))
+
     for number, para in enumerate(text.split("\n\n")):
         start = pos
         cursor = start
         for m in _BOUNDARY.finditer(para):
             cut = start + m.end(1)
-            word = re.search(r"(\S+)$", text[cursor:start + m.start(1) + 1])
-            token = word.group(1).casefold() if word else ""
-            if token in abbreviations or re.fullmatch(r"(?:[a-z]\.)+|[a-z]\.?", token) \
-                    or re.fullmatch(r"\(?(?:no|nos|p|pp|vol|art)\.", token):
+            # the word the punctuation ends (back to the last space, never before the sentence)
+            token = _token_before(text, cursor, start + m.start(1) + 1).casefold()
+            if token in abbreviations or _INITIALS.fullmatch(token) or _NUMBERING.fullmatch(token):
                 continue
-            out.append(Sentence(cursor, cut, text[cursor:cut], number))
+            add(cursor, cut, number)
             cursor = start + m.end()
         if cursor < start + len(para):
-            out.append(Sentence(cursor, start + len(para), text[cursor:start + len(para)], number))
+            add(cursor, start + len(para), number)
         pos = start + len(para) + 2
     return [s for s in out if s.text.strip()]

@@ -6,6 +6,7 @@ the trigger in its own clause, or to the nearest one earlier in the sentence.
 """
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 
-from discrepancy.extract.context import Clause, Context, lexicon, word_pattern
+from discrepancy.extract.context import CUE_REACH, Clause, Context, clause_index, lexicon, word_pattern
 from discrepancy.extract.participants import countries_in
 from discrepancy.lexicon_schema import compile_data_regex
 from discrepancy.models import Claim
@@ -61,9 +62,27 @@ def _event_lexicon():
         "parts": part_res,
         "prepositions": prepositions,
         "reporting": word_pattern(tuple(lex.get("reporting_verbs", []))),
+        "reporting_longest": max((len(w) for w in lex.get("reporting_verbs", [])), default=0),
+        # a cue ending in * reaches any length: then the whole look-back window
+        "parts_longest": max((CUE_REACH if w.endswith("*") else len(w) for words in lex["parts"].values()
+                              for w in words), default=0),
     }
 
 
+def _start_of_last_words(text: str, lo: int, hi: int, count: int) -> int:
+    """Where the ``count``-th last run of non-space characters of text[lo:hi] starts (lo if fewer)."""
+    i = hi
+    for _ in range(count):
+        while i > lo and text[i - 1].isspace():
+            i -= 1
+        if i == lo:
+            return lo
+        while i > lo and not text[i - 1].isspace():
+            i -= 1
+    return i
+
+
+@lru_cache(maxsize=65536)
 def _class_of(word: str) -> str | None:
     lex = _event_lexicon()
     key = word.casefold()
@@ -91,8 +110,81 @@ _EVENT_NAME = re.compile(r"(?<![\w-])((?:[A-Z]\w*\b(?:[ -](?=[A-Z]))?)+)\s*[-–
                          r"|(?<![\w-])([A-Z]{3,}(?:-\d+)?)(?![\w-])")
 
 
+_CAPITAL_AFTER_BREAK = re.compile(r"(?<![\w-])[A-Z]")
+_YEAR_AFTER_NAME = re.compile(r"\s*[-–—]?\s*(?:19|20)\d\d(?![\w-])")
+_ACRONYM = re.compile(r"(?<![\w-])([A-Z]{3,}(?:-\d+)?)(?![\w-])")
+
+
+class _AcronymMatch:
+    """An acronym found by ``event_name_matches``, read as a match of ``_EVENT_NAME`` would be."""
+
+    def __init__(self, m: re.Match) -> None:
+        self._m = m
+
+    def group(self, n: int = 0) -> str | None:
+        return self._m.group(0) if n in (0, 3) else None
+
+    def start(self) -> int:
+        return self._m.start()
+
+    def end(self) -> int:
+        return self._m.end()
+
+
+def event_name_matches(text: str):
+    """The matches of ``_EVENT_NAME.finditer(text)``, found in one pass.
+
+    Run as a regex, a capitalised run with no year after it is read again from each of its
+    words, which costs the square of its length. Here the run is walked once: a year can only
+    follow a run at its end, which is the same for every word of the run, so the run either
+    has a name ending in a year from its first word or from none of them."""
+    pos, n = 0, len(text)
+    run_end, dated = -1, False  # the end of the last run walked and whether a year follows it
+    while True:
+        c = _CAPITAL_AFTER_BREAK.search(text, pos)
+        if c is None:
+            return
+        p = c.start()
+        if p >= run_end:  # a new run: walk its words
+            q = p
+            while True:
+                q += 1
+                while q < n and (text[q].isalnum() or text[q] == "_"):
+                    q += 1
+                if q + 1 < n and text[q] in " -" and "A" <= text[q + 1] <= "Z":
+                    q += 1
+                    continue
+                break
+            run_end, dated = q, _YEAR_AFTER_NAME.match(text, q) is not None
+        m = _EVENT_NAME.match(text, p) if dated else None
+        if m is None:
+            acronym = _ACRONYM.match(text, p)
+            m = _AcronymMatch(acronym) if acronym else None
+        if m is None:
+            pos = p + 1
+            continue
+        yield m
+        pos = m.end()
+
+
 def _fold_event_name(name: str) -> str:
     return re.sub(r"[\s\-–—]+", " ", name).strip().casefold()
+
+
+_NAME_APPOSITION = re.compile(r",\s+(?:the|a|an)\s+")
+
+
+def _after_words(text: str, pos: int, count: int) -> int:
+    """Where the ``count``-th run of non-space characters after ``pos`` starts (len(text) if none)."""
+    n, i = len(text), pos
+    for k in range(count):
+        while i < n and text[i].isspace():
+            i += 1
+        if k == count - 1 or i == n:
+            return i
+        while i < n and not text[i].isspace():
+            i += 1
+    return i
 
 
 def event_names(ctx: Context) -> dict[str, str]:
@@ -101,16 +193,35 @@ def event_names(ctx: Context) -> dict[str, str]:
     found: dict[str, str] = {}
     text = ctx.article.text
     for sentence in ctx.sentences:
-        triggers = triggers_in(sentence.text, sentence.start)
-        for m in _EVENT_NAME.finditer(sentence.text):
+        triggers = sentence_triggers(ctx, sentence)
+        if not triggers:
+            continue
+        starts = [tr.start for tr in triggers]
+        by_end = sorted((tr.end, i) for i, tr in enumerate(triggers))
+        ends = [e for e, _ in by_end]
+        for m in event_name_matches(sentence.text):
             name = m.group(1) or m.group(3)
             if not name or name.casefold() in ("the", "a"):
                 continue
             start, end = sentence.start + m.start(), sentence.start + m.end()
-            for tr in triggers:
+            has_year = bool(m.group(2))
+            # only words right beside the name can qualify: ending in the white space before it
+            # (with a year), or starting within two words after it or in a ", the ..." after it
+            near: list[int] = []
+            if has_year:
+                blank = start
+                while blank > 0 and text[blank - 1].isspace():
+                    blank -= 1
+                near += [i for _, i in by_end[bisect.bisect_left(ends, blank):bisect.bisect_right(ends, start)]]
+            reach = _after_words(text, end, 3)
+            apposition = _NAME_APPOSITION.match(text, end)
+            if apposition:
+                reach = max(reach, apposition.end() + 60)
+            near += range(bisect.bisect_left(starts, end), bisect.bisect_right(starts, reach))
+            for i in sorted(set(near)):
+                tr = triggers[i]
                 gap_before = text[tr.end:start] if tr.end <= start else None
                 gap_after = text[end:tr.start] if tr.start >= end else None
-                has_year = bool(m.group(2))
                 if (gap_before is not None and not gap_before.strip() and has_year) or (
                         gap_after is not None and (len(gap_after.split()) <= 2 and "," not in gap_after and has_year
                                                    or re.fullmatch(r",\s+(?:the|a|an)\s+[^,.;]{0,60}", gap_after))):
@@ -124,19 +235,73 @@ def triggers_in(text: str, offset: int, busy: tuple[tuple[int, int], ...] = (),
     """Event words in a sentence, leaving out words that are part of a proper name or of a
     compound naming something else ("Fire brigade", "Garuda Launch Systems"), and words inside
     the ``busy`` spans (time expressions: "March 20" is no march)."""
+    return list(_triggers_in(text, offset, busy, named))
+
+
+def sentence_triggers(ctx: Context, sentence: Sentence, busy: tuple[tuple[int, int], ...] = (),
+                      named: tuple[tuple[str, str], ...] = ()) -> list[Trigger]:
+    """``triggers_in`` for a sentence of the context, found once per article however many
+    extractors ask (kept with the context, so no article's sentences push out another's)."""
+    key = ("triggers", sentence.start, sentence.end, busy, named)
+    if key not in ctx.memo:
+        ctx.memo[key] = _triggers_in(sentence.text, sentence.start, busy, named)
+    return list(ctx.memo[key])
+
+
+_WORD_AFTER = re.compile(r"\s*([\w-]+)")
+
+
+def _word_ending_at(text: str, pos: int) -> str | None:
+    """The word ([\\w-]+) that ends right before ``pos``, white space between allowed; None when
+    something else stands there. Walks back over that word only, not the text before it."""
+    i = pos
+    while i > 0 and text[i - 1].isspace():
+        i -= 1
+    end = i
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_-"):  # re's \w is isalnum() or _
+        i -= 1
+    return text[i:end] if i < end else None
+
+
+class _SpanIndex:
+    """Spans sorted by start, for asking in log time whether one overlaps or holds a position."""
+
+    def __init__(self, spans) -> None:
+        spans = sorted(spans)
+        self.starts = [s for s, _ in spans]
+        self.max_end: list[int] = []  # the furthest end among the spans up to each one
+        furthest = None
+        for _, e in spans:
+            furthest = e if furthest is None or e > furthest else furthest
+            self.max_end.append(furthest)
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """Does a span [s, e) satisfy s < end and start < e?"""
+        i = bisect.bisect_left(self.starts, end)
+        return i > 0 and self.max_end[i - 1] > start
+
+    def holds(self, pos: int) -> bool:
+        """Does a span [s, e) satisfy s <= pos < e?"""
+        i = bisect.bisect_right(self.starts, pos)
+        return i > 0 and self.max_end[i - 1] > pos
+
+
+def _triggers_in(text: str, offset: int, busy: tuple[tuple[int, int], ...],
+                 named: tuple[tuple[str, str], ...]) -> tuple[Trigger, ...]:
     lex = _event_lexicon()
     found: list[Trigger] = []
+    busy_index = _SpanIndex(busy)
     for m in lex["trigger_re"].finditer(text):
-        if any(s < offset + m.end() and offset + m.start() < e for s, e in busy):
+        if busy and busy_index.overlaps(offset + m.start(), offset + m.end()):
             continue
         word = m.group(0)
-        after = re.match(r"\s*([\w-]+)", text[m.end():])
+        after = _WORD_AFTER.match(text, m.end())
         if " " not in word and after and after.group(1).casefold() in lex["not_before"]:
             continue
-        before = re.search(r"([\w-]+)\s*$", text[:m.start()])
+        before = _word_ending_at(text, m.start())
         if word[:1].isupper() and m.start() > 0 and (
-                (after and after.group(1)[:1].isupper()) or (before and before.group(1)[:1].isupper()
-                                                             and before.group(1).casefold() not in ("the", "a"))):
+                (after and after.group(1)[:1].isupper()) or (before and before[:1].isupper()
+                                                             and before.casefold() not in ("the", "a"))):
             continue  # inside a capitalised name
         cls = _class_of(word)
         if cls:
@@ -147,12 +312,14 @@ def triggers_in(text: str, offset: int, busy: tuple[tuple[int, int], ...] = (),
             found.append(Trigger(offset + m.start(trigger), offset + m.end(trigger), cls, m.group(trigger)))
     if named:
         classes = dict(named)
-        for m in _EVENT_NAME.finditer(text):
+        # a name found here ends before the next one starts, so only the words found above can hold it
+        worded = _SpanIndex((t.start, t.end) for t in found)
+        for m in event_name_matches(text):
             name = m.group(1) or m.group(3)
             cls = classes.get(_fold_event_name(name or ""))
-            if cls and not any(t.start <= offset + m.start() < t.end for t in found):
+            if cls and not worded.holds(offset + m.start()):
                 found.append(Trigger(offset + m.start(), offset + m.end(), cls, m.group(0)))
-    return sorted(found, key=lambda t: t.start)
+    return tuple(sorted(found, key=lambda t: t.start))
 
 
 def _is_other_occurrence(ctx: Context, trig: Trigger) -> bool:
@@ -161,30 +328,35 @@ def _is_other_occurrence(ctx: Context, trig: Trigger) -> bool:
 
 
 def _clause_index(clauses: tuple[Clause, ...], offset: int) -> int:
-    for i, c in enumerate(clauses):
-        if c.start <= offset < c.end:
-            return i
-    return max(0, len(clauses) - 1)
+    i = clause_index(clauses, offset)
+    return max(0, len(clauses) - 1) if i is None else i
 
 
 def _part_cue(ctx: Context, clause: Clause, t: TimeExpression) -> str | None:
     """start/end when a cue in the clause (before the date, or right after it) says so."""
     text = ctx.article.text
-    before = text[clause.start:t.start]
+    before = text[max(clause.start, t.start - CUE_REACH):t.start]
     for part, pattern in _event_lexicon()["prepositions"].items():
         if pattern.search(before[-20:]):
             return part
+    # a cue counts when it ends at most 60 characters before the date: read no further back
+    # than that and the longest cue
+    near = before[-(60 + _event_lexicon()["parts_longest"] + 1):]
     for part in ("end", "start"):
         pattern = _event_lexicon()["parts"][part]
-        hits = [m for m in pattern.finditer(before)]
-        if hits and len(before) - hits[-1].end() <= 60:
+        hits = [m for m in pattern.finditer(near)]
+        if hits and len(near) - hits[-1].end() <= 60:
             return part
     return None
 
 
 def _after_reporting_verb(ctx: Context, clause: Clause, t: TimeExpression) -> bool:
     """"said on Friday": the date is when something was said, not when the event happened."""
-    before = ctx.article.text[clause.start:t.start]
+    # only a verb among the last three words before the date counts: read from the fourth-last
+    # word, and the length of the longest verb before it (a verb cut there is four words off)
+    text = ctx.article.text
+    lo = _start_of_last_words(text, clause.start, t.start, 4) - _event_lexicon()["reporting_longest"]
+    before = text[max(clause.start, lo):t.start]
     m = None
     for m in _event_lexicon()["reporting"].finditer(before):
         pass
@@ -201,62 +373,139 @@ _REFERENCE_POINT = re.compile(r"\b(?:after|following|before|ahead of|prior to|si
 
 def _text_before(clauses: tuple[Clause, ...], trig: Trigger) -> str:
     """Up to 40 characters of its clause before an event word."""
-    for c in clauses:
-        if c.start <= trig.start < c.end:
-            return c.text[max(0, trig.start - c.start - 40):trig.start - c.start]
-    return ""
+    i = clause_index(clauses, trig.start)
+    if i is None:
+        return ""
+    c = clauses[i]
+    return c.text[max(0, trig.start - c.start - 40):trig.start - c.start]
 
 
 def _pick_trigger(triggers: list[Trigger], clauses: tuple[Clause, ...], index: int, t: TimeExpression) -> Trigger | None:
     """The event a date belongs to: the nearest event word before it in its clause; else one
     shortly after it in the clause ("on Tuesday signed"); else the nearest in an earlier clause
     of the sentence ("a blaze that started on 2 August")."""
-    start_cues = _event_lexicon()["parts"]["start"]
+    return _TriggerPicker(triggers, clauses).pick(index, t)
 
-    def plain(cands: list[Trigger]) -> list[Trigger]:
-        # "launched" as a start cue beside "exercise": the noun names the event; "the 2014 fatal
-        # shooting" already carries its own date and takes no other
-        cands = [c for c in cands if not _ALREADY_DATED.search(_text_before(clauses, c)[-25:])]
-        return [c for c in cands if not start_cues.fullmatch(c.word)] or cands
 
-    clause = clauses[index]
-    # "rose on Tuesday following the launch": in the date's own clause, an event word after
-    # "following"/"after" is the point something else is measured from, not what is dated
-    own = plain([tr for tr in triggers if clause.start <= tr.start < clause.end
-                 and not (tr.start > t.start and _REFERENCE_POINT.search(_text_before(clauses, tr)))])
-    before = [tr for tr in own if tr.end <= t.start]
-    after = [tr for tr in own if tr.start >= t.end and tr.start - t.end <= 60]
-    if before and t.start - before[-1].end <= 120:
-        return max(before, key=lambda tr: tr.end)
-    if after:
-        return min(after, key=lambda tr: tr.start)
-    for j in range(index - 1, -1, -1):
-        earlier = plain([tr for tr in triggers if clauses[j].start <= tr.start < clauses[j].end])
-        if earlier:
-            return max(earlier, key=lambda tr: tr.end)
-    if before:
-        return max(before, key=lambda tr: tr.end)
-    # "X on Monday became ..., when its rocket lifted off": a when/as clause right after
-    if index + 1 < len(clauses) and re.match(r"\s*(?:when|as|after)\b", clauses[index + 1].text, re.I):
-        later = [tr for tr in triggers if clauses[index + 1].start <= tr.start < clauses[index + 1].end]
-        if later:
-            return min(later, key=lambda tr: tr.start)
-    return None
+class _ClauseTriggers:
+    """The event words of one clause, sorted by start, as ``_TriggerPicker`` asks about them."""
+
+    def __init__(self, words: list[Trigger], clause: Clause) -> None:
+        start_cues = _event_lexicon()["parts"]["start"]
+        self.words = words
+        before = {id(tr): clause.text[max(0, tr.start - clause.start - 40):tr.start - clause.start] for tr in words}
+        # "the 2014 fatal shooting" already carries its own date and takes no other
+        undated = [tr for tr in words if not _ALREADY_DATED.search(before[id(tr)][-25:])]
+        # "launched" as a start cue beside "exercise": the noun names the event
+        named = [tr for tr in undated if not start_cues.fullmatch(tr.word)]
+        self.plain = named or undated
+        """What an earlier clause offers: every undated word, the nouns when there are any."""
+        self.best = max(self.plain, key=lambda tr: tr.end) if self.plain else None
+        # after "following"/"after" a word is the point something else is measured from, which
+        # only matters for words after the date: whether the nouns count depends on the date
+        reference = {id(tr) for tr in undated if _REFERENCE_POINT.search(before[id(tr)])}
+        self.nouns_always = any(id(tr) not in reference for tr in named)
+        self.first_noun = min((tr.start for tr in named), default=None)
+        self.choices = {True: _Ordered(named, reference), False: _Ordered(undated, reference)}
+
+    def own(self, t: TimeExpression) -> "_Ordered":
+        """The words that can be a date's own event: the nouns when one can be, else all."""
+        nouns = self.nouns_always or (self.first_noun is not None and self.first_noun <= t.start)
+        return self.choices[nouns]
+
+
+class _Ordered:
+    """Event words sorted by start, with what answers "the last before" and "the first after" in
+    log time."""
+
+    def __init__(self, words: list[Trigger], reference: set[int]) -> None:
+        self.words = words
+        self.ends = [tr.end for tr in words]
+        self.rising = all(a <= b for a, b in zip(self.ends, self.ends[1:]))
+        self.free = [tr for tr in words if id(tr) not in reference]
+        self.free_starts = [tr.start for tr in self.free]
+
+    def before(self, pos: int) -> tuple[Trigger, Trigger] | None:
+        """Among the words ending at or before ``pos``: the last one, and the first that ends
+        furthest; None when there is none."""
+        if self.rising:
+            k = bisect.bisect_right(self.ends, pos)
+            if not k:
+                return None
+            last = self.words[k - 1]
+            return last, self.words[bisect.bisect_left(self.ends, last.end, 0, k)]
+        before = [tr for tr in self.words if tr.end <= pos]
+        return (before[-1], max(before, key=lambda tr: tr.end)) if before else None
+
+    def first_free_from(self, pos: int) -> Trigger | None:
+        """The first word starting at or after ``pos`` that is not a reference point."""
+        i = bisect.bisect_left(self.free_starts, pos)
+        return self.free[i] if i < len(self.free) else None
+
+
+class _TriggerPicker:
+    """Which event a date belongs to, for the event words and clauses of one sentence: the words
+    are sorted into their clauses once, so that each date costs a few bisections."""
+
+    def __init__(self, triggers: list[Trigger], clauses: tuple[Clause, ...]) -> None:
+        self.clauses = clauses
+        self.starts = [tr.start for tr in triggers]
+        grouped: dict[int, list[Trigger]] = {}
+        for tr in triggers:
+            i = clause_index(clauses, tr.start)
+            if i is not None:
+                grouped.setdefault(i, []).append(tr)
+        self.by_clause = {i: _ClauseTriggers(words, clauses[i]) for i, words in grouped.items()}
+        self.offering = sorted(i for i, ct in self.by_clause.items() if ct.plain)
+
+    def pick(self, index: int, t: TimeExpression) -> Trigger | None:
+        here = self.by_clause.get(index)
+        before = after = None
+        if here is not None:
+            own = here.own(t)
+            before = own.before(t.start)
+            after = own.first_free_from(t.end)
+            if after is not None and after.start - t.end > 60:
+                after = None
+        if before and t.start - before[0].end <= 120:
+            return before[1]
+        if after:
+            return after
+        k = bisect.bisect_left(self.offering, index)
+        if k:
+            return self.by_clause[self.offering[k - 1]].best
+        if before:
+            return before[1]
+        # "X on Monday became ..., when its rocket lifted off": a when/as clause right after
+        if index + 1 < len(self.clauses) and re.match(r"\s*(?:when|as|after)\b", self.clauses[index + 1].text, re.I):
+            later = self.by_clause.get(index + 1)
+            if later:
+                return min(later.words, key=lambda tr: tr.start)
+        return None
 
 
 _DATELINE = re.compile(r"^[A-ZÀ-Þ][\w .'’-]{1,40},\s*$")
+_DATELINE_CHARS = 42  # the most _DATELINE can hold before its trailing white space
 
 
 def _is_dateline(ctx: Context, sentence: Sentence, t: TimeExpression) -> bool:
     """"BAKU, Sept 15 (Caspian Wire) –" or a paragraph that is only a date: when the article
     was filed, not when anything in it happened."""
     text = ctx.article.text
-    para_start = text.rfind("\n\n", 0, t.start)
-    para_start = 0 if para_start < 0 else para_start + 2
-    head = text[para_start:t.start]
+    breaks = ctx.paragraph_breaks
+    k = bisect.bisect_right(breaks, t.start - 2) - 1  # the last blank line ending before the date
+    para_start = 0 if k < 0 else breaks[k] + 2
     if re.search(r"\b(?:posted|updated|published|last updated|first published|modified)\s*(?:on)?\s*:?\s*$",
                  text[max(0, t.start - 25):t.start], re.I):
         return True  # web page furniture: "Posted: Thursday, August 6, 2015"
+    # the head of the paragraph counts only when blank or a short dateline: look no further
+    # back than a dateline reaches
+    bare_end = t.start
+    while bare_end > para_start and text[bare_end - 1].isspace():
+        bare_end -= 1
+    if bare_end - para_start > _DATELINE_CHARS:
+        return False
+    head = text[para_start:t.start]
     if not head.strip() or _DATELINE.match(head):
         after = text[t.end:t.end + 60]
         if re.match(r"\s*(?:\([^)]*\))?\s*(?:[–—-]|\.|$|\n)", after):
@@ -286,15 +535,21 @@ def _participants(ctx: Context, sentence: Sentence, clause: Clause, cls: str = "
     return class_participants(ctx).get(cls, frozenset())
 
 
-@lru_cache(maxsize=64)
 def class_participants(ctx: Context) -> dict[str, frozenset[str]]:
     """Per event class, the countries named most often in the article's sentences about it."""
+    # kept with the context: hashing a whole context for a cache would read the article each time
+    if "class_participants" not in ctx.memo:
+        ctx.memo["class_participants"] = _class_participants(ctx)
+    return ctx.memo["class_participants"]
+
+
+def _class_participants(ctx: Context) -> dict[str, frozenset[str]]:
     counts: dict[str, dict[str, int]] = {}
     for sentence in ctx.sentences:
         found = countries_in(sentence.text)
         if not found:
             continue
-        for cls in {t.cls for t in triggers_in(sentence.text, sentence.start, (), ctx.event_names)}:
+        for cls in {t.cls for t in sentence_triggers(ctx, sentence, (), ctx.event_names)}:
             per = counts.setdefault(cls, {})
             for country in found:
                 per[country] = per.get(country, 0) + 1
@@ -349,55 +604,122 @@ def _history_lexicon():
     }
 
 
+_WORD = re.compile(r"[\w'’-]+")
+_FIRST_WORDS = re.compile(r"\bfirst\b((?:\s+[\w'’-]+){1,3})", re.I)
+_INAUGURAL = re.compile(r"\b(?:inaugural|first (?:one|edition))\b", re.I)
+_AFTER_EARLIER_EVENT = re.compile(
+    r"\b(?:after|following)\s+(?:a|an|the)\s+((?:[\w-]+\s+){0,2}[\w-]+)\s+(?:in|on)\s*$", re.I)
+
+
+def _occurs_before(pattern: re.Pattern, text: str, end: int, memo: dict, key) -> bool:
+    """Does ``pattern`` match in text[:end]? The first match in the whole of ``text`` is found
+    once (kept in ``memo`` under ``key``); a match cut short by ``end`` is looked for near it."""
+    if key not in memo:
+        memo[key] = pattern.search(text)
+    first = memo[key]
+    if first is None:
+        return False
+    return first.end() <= end or pattern.search(text, max(0, end - CUE_REACH), end) is not None
+
+
+def _is_event_word(w: str) -> bool:
+    return bool(_class_of(w) or _history_lexicon()["occurrence"].fullmatch(w))
+
+
+def _clause_history(ctx: Context, clause: Clause) -> dict:
+    """What ``_history_kind`` reads from a clause whatever the date: worked out once per clause."""
+    key = ("history", clause.start, clause.end)
+    if key not in ctx.memo:
+        hl = _history_lexicon()
+        # "the first launch attempt": a "first" before event words, by where it ends
+        firsts = [(m.start(), m.end(), m.group(1)) for m in _FIRST_WORDS.finditer(clause.text)]
+        previous = False
+        for m in hl["previous"].finditer(clause.text):
+            words = [w.group(0) for _, w in zip(range(4), _WORD.finditer(clause.text, m.end()))]
+            if any(_is_event_word(w) for w in words):
+                previous = True
+                break
+        ctx.memo[key] = {
+            "origin": hl["origin"].search(clause.text) and _INAUGURAL.search(clause.text),
+            "firsts": firsts, "first_ends": [e for _, e, _ in firsts],
+            "previous": previous,
+        }
+    return ctx.memo[key]
+
+
 def _history_kind(ctx: Context, sentence: Sentence, clause: Clause, t: TimeExpression,
                   triggers: list[Trigger]) -> str | None:
     """``previous`` or ``origin`` when the date gives an earlier occurrence, else None."""
     hl = _history_lexicon()
     text = ctx.article.text
-    before_clause = text[clause.start:t.start]
-    before_sentence = text[sentence.start:t.start]
-    origin = hl["origin"].search(before_clause[-40:]) or hl["origin"].search(text[clause.start:clause.end]) and \
-        re.search(r"\b(?:inaugural|first (?:one|edition))\b", clause.text, re.I)
+    facts = _clause_history(ctx, clause)
+    origin = hl["origin"].search(text[max(clause.start, t.start - 40):t.start]) or facts["origin"]
     if origin:
-        # "the series began in 2021", "ETLEX, which was first held in": the thing that began must be
-        # an occurrence of an event, not "Construction began in 2017"
-        scope = clause.text
-        if re.match(r"\s*(?:which|that|who)\b", clause.text, re.I):
-            # "the second edition of ETLEX, which was first held in": the antecedent counts
-            scope = text[sentence.start:clause.end]
-        words = re.findall(r"[\w'’-]+", scope)
-        cue_words = set(re.findall(r"[\w'’-]+", origin.group(0).casefold()))
-        if any((_class_of(w) and w.casefold() not in cue_words) or hl["occurrence"].fullmatch(w) for w in words) \
-                or any(" " in tr.word or tr.word[:1].isupper() for tr in triggers
-                       if sentence.start + sentence.text.find(scope) <= tr.start < clause.end
-                       and tr.word.casefold() not in cue_words):
-            return "origin"
-        return None
-    if hl["since"].search(before_clause[-12:]) and hl["first"].search(before_sentence):
+        cue_words = frozenset(re.findall(r"[\w'’-]+", origin.group(0).casefold()))
+        key = ("origin", clause.start, clause.end, cue_words)
+        if key not in ctx.memo:
+            ctx.memo[key] = _origin_of_event(ctx, sentence, clause, cue_words, triggers)
+        return "origin" if ctx.memo[key] else None
+    if hl["since"].search(text[max(clause.start, t.start - 12):t.start]) and _occurs_before(
+            hl["first"], sentence.text, t.start - sentence.start, ctx.memo, ("first", sentence.start)):
         return "previous"
-    # "the rocket's first launch attempt, in August 2024": the first occurrence, dated
-    for m in re.finditer(r"\bfirst\b((?:\s+[\w'’-]+){1,3})", text[clause.start:clause.end], re.I):
-        words = re.findall(r"[\w'’-]+", m.group(1))
-        between = text[clause.start + m.end():t.start]
-        if any(_class_of(w) or hl["occurrence"].fullmatch(w) for w in words) and \
-                clause.start + m.start() < t.start and len(between) <= 30 and not hl["since"].search(between) and \
+    # "the rocket's first launch attempt, in August 2024": the first occurrence, dated; only a
+    # "first" ending at most 30 characters before the date counts
+    at = t.start - clause.start
+    firsts = facts["firsts"]
+    for i in range(bisect.bisect_left(facts["first_ends"], at - 30), len(firsts)):
+        start, end, following = firsts[i]
+        if start >= at:
+            break
+        words = re.findall(r"[\w'’-]+", following)
+        between = text[clause.start + end:t.start]
+        if any(_is_event_word(w) for w in words) and not hl["since"].search(between) and \
                 _before_anchor(ctx, t.calendar, days=20):
             return "origin"
-    previous = hl["previous"]
-    for m in previous.finditer(text[clause.start:clause.end]):
-        follow = text[clause.start + m.end():clause.end]
-        words = re.findall(r"[\w'’-]+", follow)[:4]
-        if any(_class_of(w) or hl["occurrence"].fullmatch(w) for w in words):
-            return "previous"
-    if hl["same"].search(sentence.text) and _before_anchor(ctx, t.calendar, days=60):
+    if facts["previous"]:
+        return "previous"
+    if ("same", sentence.start) not in ctx.memo:
+        ctx.memo[("same", sentence.start)] = bool(hl["same"].search(sentence.text))
+    if ctx.memo[("same", sentence.start)] and _before_anchor(ctx, t.calendar, days=60):
         return "previous"
     # "the second fire in five years, after a tank fire in 2020": an event long before, named
     # as what came before this one
-    after = re.search(r"\b(?:after|following)\s+(?:a|an|the)\s+((?:[\w-]+\s+){0,2}[\w-]+)\s+(?:in|on)\s*$",
-                      text[clause.start:t.start], re.I)
+    after = _AFTER_EARLIER_EVENT.search(text[max(clause.start, t.start - CUE_REACH):t.start])
     if after and any(_class_of(w) for w in after.group(1).split()) and _before_anchor(ctx, t.calendar, days=90):
         return "previous"
     return None
+
+
+def _is_occurrence_word(w: str, cue_words: frozenset[str]) -> bool:
+    return bool((_class_of(w) and w.casefold() not in cue_words) or _history_lexicon()["occurrence"].fullmatch(w))
+
+
+def _is_named_event_word(tr: Trigger, cue_words: frozenset[str]) -> bool:
+    return (" " in tr.word or tr.word[:1].isupper()) and tr.word.casefold() not in cue_words
+
+
+def _origin_of_event(ctx: Context, sentence: Sentence, clause: Clause, cue_words: frozenset[str],
+                     triggers: list[Trigger]) -> bool:
+    """"the series began in 2021", "ETLEX, which was first held in": the thing that began must be
+    an occurrence of an event, not "Construction began in 2017"."""
+    if re.match(r"\s*(?:which|that|who)\b", clause.text, re.I):
+        # "the second edition of ETLEX, which was first held in": the antecedent counts, so the
+        # sentence up to the end of this clause is read. Where the first word (and event word)
+        # that qualifies stands is found once per sentence; each clause then only compares.
+        key = ("origin words", sentence.start, sentence.end, cue_words)
+        if key not in ctx.memo:
+            first_word = next((sentence.start + m.end() for m in _WORD.finditer(sentence.text)
+                               if _is_occurrence_word(m.group(0), cue_words)), None)
+            first_named = min((tr.start for tr in triggers if tr.start >= sentence.start
+                               and _is_named_event_word(tr, cue_words)), default=None)
+            ctx.memo[key] = first_word, first_named
+        first_word, first_named = ctx.memo[key]
+        return (first_word is not None and first_word <= clause.end) or (
+            first_named is not None and first_named < clause.end)
+    if any(_is_occurrence_word(w, cue_words) for w in _WORD.findall(clause.text)):
+        return True
+    scope_start = sentence.start + sentence.text.find(clause.text)
+    return any(_is_named_event_word(tr, cue_words) for tr in triggers if scope_start <= tr.start < clause.end)
 
 
 @lru_cache(maxsize=1)
@@ -414,15 +736,15 @@ def extract(ctx: Context) -> list[Claim]:
         if not clauses or denial.search(sentence.text):
             continue  # "officials denied reports that the drill began on Monday": not a claim
         in_sentence = ctx.timexes_in(sentence.start, sentence.end)
-        triggers = triggers_in(sentence.text, sentence.start, tuple((t.start, t.end) for t in in_sentence),
-                               ctx.event_names)
+        triggers = sentence_triggers(ctx, sentence, tuple((t.start, t.end) for t in in_sentence), ctx.event_names)
+        picker = _TriggerPicker(triggers, clauses) if in_sentence else None
         pending: list[Claim] = []
         for t in in_sentence:
             index = _clause_index(clauses, t.start)
             clause = clauses[index]
             claims.extend(_weekday_claims(ctx, sentence, t))
             if t.type == "DURATION" or t.duration:
-                claims.extend(_duration_or_since(ctx, sentence, clauses, index, t, triggers))
+                claims.extend(_duration_or_since(ctx, sentence, clauses, index, t, triggers, picker))
                 continue
             if t.type not in ("DATE", "TIME") or not t.calendar:
                 continue
@@ -431,7 +753,7 @@ def extract(ctx: Context) -> list[Claim]:
             if re.search(r"\bby\s+(?:the\s+)?$", ctx.article.text[max(0, t.start - 8):t.start], re.I):
                 continue  # "12 million cubic metres had erupted by Thursday": a tally, not when it began
             since = bool(re.search(r"\bsince\s+$", ctx.article.text[max(0, t.start - 8):t.start], re.I))
-            trig = _pick_trigger(triggers, clauses, index, t)
+            trig = picker.pick(index, t)
             history = _history_kind(ctx, sentence, clause, t, triggers)
             if history and trig is not None and _history_lexicon()["origin"].search(
                     ctx.article.text[trig.start:trig.end + 4]):
@@ -463,7 +785,12 @@ def _opening_date_events(ctx: Context, sentence: Sentence, clause: Clause, t: Ti
     """The first event word of each kind in the clause a sentence-opening date governs, up to
     any verb of saying (what follows "said" is reported, not dated)."""
     text = ctx.article.text
-    if re.sub(r"^(?:on|in|at|late|early|by)\s+", "", text[sentence.start:t.start].strip(), flags=re.I):
+    # Only white space may stand before the date. (A leading "on"/"in" was meant to be allowed too,
+    # but the text is stripped first, so that a preposition never has a space after it to match.)
+    first = t.start
+    while first > sentence.start and text[first - 1].isspace():
+        first -= 1
+    if first > sentence.start:
         return []
     said = _event_lexicon()["reporting"].search(text, t.end, clause.end)
     limit = said.start() if said else clause.end
@@ -529,19 +856,20 @@ def _history_claim(ctx, sentence, t, history, trig, participants) -> Claim:
                             "participants": ",".join(sorted(participants))})
 
 
-def _duration_or_since(ctx, sentence, clauses, index, t, triggers) -> list[Claim]:
+def _duration_or_since(ctx, sentence, clauses, index, t, triggers, picker=None) -> list[Claim]:
     """A stated length of an event ("a two-day visit"), or "the first ... in eight years"."""
     text = ctx.article.text
     clause = clauses[index]
     hl = _history_lexicon()
-    before = text[sentence.start:t.start]
+    picker = picker or _TriggerPicker(triggers, clauses)
     out: list[Claim] = []
     m = re.fullmatch(r"P(\d+)Y", t.duration or t.value or "")
     anchor = _anchor_date(ctx)
-    if m and re.search(r"\bin\s*$", text[max(sentence.start, t.start - 6):t.start]) and hl["first"].search(before):
+    if m and re.search(r"\bin\s*$", text[max(sentence.start, t.start - 6):t.start]) and _occurs_before(
+            hl["first"], sentence.text, t.start - sentence.start, ctx.memo, ("first", sentence.start)):
         if anchor is not None:
             year = anchor.year - int(m.group(1))
-            trig = _pick_trigger(triggers, clauses, index, t)
+            trig = picker.pick(index, t)
             cls = trig.cls if trig else ""
             participants = _participants(ctx, sentence, clause, cls)
             derivation = (f"{t.text!r}: {m.group(1)} years before {ctx.article.anchor.how} "
@@ -555,23 +883,23 @@ def _duration_or_since(ctx, sentence, clauses, index, t, triggers) -> list[Claim
     length = _duration_length(t.duration or t.value)
     if length is None:
         return out
+    # only dates within 60 characters of the length count: look at those alone
+    nearby = ctx.timexes_in(sentence.start, sentence.end, starting_from=t.start - 60, starting_by=t.start + 60)
     if any(x.type == "DATE" and x.calendar and clause.start <= x.start < clause.end and abs(x.start - t.start) <= 60
-           and _before_anchor(ctx, x.calendar, days=60) for x in ctx.timexes_in(sentence.start, sentence.end)):
+           and _before_anchor(ctx, x.calendar, days=60) for x in nearby):
         return out  # "In 2019, he received a two-year ban": the length of an earlier one
     amount, unit = length
     days = amount * {"D": 1, "W": 7}.get(unit, 0)
     # the length must describe the event: "a two-day visit", "will continue for four days"
-    after = text[t.end:clause.end]
-    follow = re.match(r"\s*(?:[\w-]+\s+){0,2}?([\w-]+)", after)
+    follow = _FOLLOWING_WORDS.match(text, t.end, max(t.end, clause.end))
     trig = None
     if follow:
-        for tr in triggers:
-            if t.end <= tr.start <= t.end + len(follow.group(0)) + 1:
-                trig = tr
-                break
-    if trig is None and re.search(r"\b(?:for|lasting|lasted|last|lasts|run|runs|ran|continue|continues|"
-                                  r"continued|will continue for)\s*$", text[clause.start:t.start]):
-        trig = _pick_trigger(triggers, clauses, index, t)
+        # the first event word (in sentence order) starting within the words that follow
+        i = bisect.bisect_left(picker.starts, t.end)
+        if i < len(triggers) and triggers[i].start <= t.end + len(follow.group(0)) + 1:
+            trig = triggers[i]
+    if trig is None and _LENGTH_CUE.search(text[max(clause.start, t.start - CUE_REACH):t.start]):
+        trig = picker.pick(index, t)
     if trig is None:
         return out
     participants = _participants(ctx, sentence, clause, trig.cls)
@@ -584,6 +912,11 @@ def _duration_or_since(ctx, sentence, clauses, index, t, triggers) -> list[Claim
                          attrs={"days": days or None, "amount": amount, "unit": unit if not days else "D",
                                 "participants": ",".join(sorted(participants)), "trigger": trig.word}))
     return out
+
+
+_FOLLOWING_WORDS = re.compile(r"\s*(?:[\w-]+\s+){0,2}?([\w-]+)")
+_LENGTH_CUE = re.compile(r"\b(?:for|lasting|lasted|last|lasts|run|runs|ran|continue|continues|"
+                         r"continued|will continue for)\s*$")
 
 
 def _duration_length(value: str | None) -> tuple[int, str] | None:

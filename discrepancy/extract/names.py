@@ -12,13 +12,15 @@ import regex
 
 from wordfreq import zipf_frequency
 
-from discrepancy.extract.context import Context, lexicon
+from discrepancy.extract.context import CUE_REACH, Context, lexicon
 from discrepancy.extract.participants import countries_in
 from discrepancy.models import Claim
 from discrepancy.names import split_title
 
 _WORD = r"(?:\p{Lu}[\w'’.-]*|(?:al|el|bin|ibn|van|von|de|da|del|della|di|du|le|la|dos|das|ul|ud)-?)"
 _RUN = regex.compile(rf"{_WORD}(?:[ \t]+{_WORD})*(?:[ \t]*-[ \t]*\d{{4}}|[ \t]+\d{{4}}\b)?")
+# a run right after "Minister of", "Investment, Industry and": the words before it end a title
+_CONTINUES_OFFICE = re.compile(r"[A-Z][\w-]*,?\s+(?:of|and|for|&)\s+(?:the\s+)?$|[A-Z][\w-]*,\s*$")
 _PARTICLES = {"al", "el", "bin", "ibn", "van", "von", "de", "da", "del", "della", "di", "du", "le", "la", "dos",
               "das", "ul", "ud", "al-", "el-"}
 
@@ -31,6 +33,8 @@ def _lex():
         "noise": frozenset(lex["leading_noise"]),
         "non": frozenset(lex["non_names"]),
         "zipf": float(lex.get("single_word_max_zipf", 3.3)),
+        "max_words": int(lex.get("max_name_words", 20)),
+        "max_word_chars": int(lex.get("max_name_word_chars", 60)),
     }
 
 
@@ -43,17 +47,19 @@ def _mentions(text: str):
     lex = _lex()
     for m in _RUN.finditer(text):
         tokens = list(re.finditer(r"\S+", m.group(0)))
+        first = 0  # words dropped from the front are skipped, not popped (popping moves the rest)
         # drop particles and noise at the start
-        while tokens and (tokens[0].group(0).casefold().rstrip("-") in _PARTICLES
-                          or _clean_token(tokens[0].group(0)).casefold() in lex["noise"]):
-            tokens.pop(0)
-        while tokens and tokens[-1].group(0).casefold().rstrip("-") in _PARTICLES:
+        while first < len(tokens) and (tokens[first].group(0).casefold().rstrip("-") in _PARTICLES
+                                       or _clean_token(tokens[first].group(0)).casefold() in lex["noise"]):
+            first += 1
+        while len(tokens) > first and tokens[-1].group(0).casefold().rstrip("-") in _PARTICLES:
             tokens.pop()
         # "Minister of Investment, Industry and Trade Sherzod ...": the run continues an office's
         # name, so its common words ("Trade") belong to the title, not to the person
-        if re.search(r"[A-Z][\w-]*,?\s+(?:of|and|for|&)\s+(?:the\s+)?$|[A-Z][\w-]*,\s*$", text[:m.start()]):
-            while len(tokens) > 1 and zipf_frequency(_clean_token(tokens[0].group(0)), "en") >= 4.0:
-                tokens.pop(0)
+        if _CONTINUES_OFFICE.search(text[max(0, m.start() - CUE_REACH):m.start()]):
+            while len(tokens) - first > 1 and zipf_frequency(_clean_token(tokens[first].group(0)), "en") >= 4.0:
+                first += 1
+        tokens = tokens[first:]
         if not tokens:
             continue
         start = m.start() + tokens[0].start()
@@ -66,11 +72,14 @@ def _mentions(text: str):
         yield start, end, words
 
 
+@lru_cache(maxsize=65536)  # articles name the same people again and again
 def _is_name(bare: str) -> bool:
     lex = _lex()
     tokens = [t for t in re.split(r"[\s]+", bare) if t]
     if not tokens or any(re.fullmatch(r"\d{4}", t) for t in tokens[:1]):
         return False
+    if len(tokens) > lex["max_words"] or any(len(t) > lex["max_word_chars"] for t in tokens):
+        return False  # a heading, a list or run-together text, not one name
     folded = [_clean_token(t).casefold() for t in tokens]
     if any(t in lex["org"] for t in folded):
         return False

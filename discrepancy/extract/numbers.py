@@ -6,11 +6,12 @@ later report says "rose to" is marked as a revision.
 """
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
-from discrepancy.extract.context import Context, lexicon, word_pattern
-from discrepancy.extract.events import _before_anchor, label, triggers_in
+from discrepancy.extract.context import CUE_REACH, Context, clause_index, lexicon, word_pattern
+from discrepancy.extract.events import _before_anchor, _SpanIndex, label, sentence_triggers
 from discrepancy.models import Claim
 
 _NOUN_STOP = {"and", "or", "of", "in", "on", "at", "to", "from", "by", "for", "with", "were", "was", "are", "is",
@@ -70,6 +71,36 @@ def _lex():
     }
 
 
+_REFERENCE_CUE = re.compile(r"(?:No\.?|number|\[|#|page|p\.)\s*$", re.I)
+_OPENING_WORD = re.compile(r"(?:\b(?:The|A|An|In|On|At|Some|About|Nearly|More|Over|Around|Almost)\s)$")
+_RANGE_CUE = re.compile(r"(?:\d\s*%?\s*(?:-|–)|\bbetween)\s*$")
+_AGE_CUE = re.compile(r"\b(?:aged|age|ages|age of|ages of|in age from)\s*$", re.I)
+_TOTAL_CUE = re.compile(r"\b(crowd|turnout|toll|attendance|number|figure|total|count)\b[^.]{0,50}$", re.I)
+# what may follow a figure, matched at its end
+_FOOTNOTE_CLOSE = re.compile(r"\s*\]")
+_CLOCK_AFTER = re.compile(r"[:.]\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|local time)")
+_AGE_AFTER = re.compile(r"-?(?:year|month|week|day)s?-old")
+_APPOSITION_END = re.compile(r"\s*[,)]")
+_PART_OF_COUNT = re.compile(r"\s+(?:other|others|more|additional|further|of them)\b", re.I)
+_NAME_AFTER = re.compile(r"\s+[A-Z][a-z]")
+_RANGE_AFTER = re.compile(r"\s*%?\s*(?:-|–|to)\s*[\d$€£]")
+_DIGIT = re.compile(r"\d")
+_PLURAL_NOUN_AFTER = re.compile(r"\s+(?:[a-z-]+\s+)?[a-z]+s\b")
+_OR_MORE_AFTER = re.compile(r"\s*(?:-plus|\+|or more)")
+_PLUS_AFTER = re.compile(r"-plus")
+_NAME_PART_BEFORE = re.compile(r"[A-Z][\w-]*[- ]$")  # "Vayu-1", "Kura Shield 2025"
+_NAME_COMMA_BEFORE = re.compile(r"[A-Z][\w'’-]*,\s*$")  # "Jaquise Lewis, 17,"
+_CUE_TAIL = 40
+"""Characters at the end of the text before a figure that a cue of a few fixed words ending
+there ("No.", "aged", "between") can span, with the space after it."""
+
+
+def _ends_with(pattern: re.Pattern, before: str, reach: int = _CUE_TAIL) -> re.Match | None:
+    """``pattern`` (anchored with $) matched at the end of ``before``, searching only the last
+    ``reach`` characters, which is as far as the pattern can reach."""
+    return pattern.search(before, max(0, len(before) - reach))
+
+
 def _value(match: re.Match) -> float | None:
     lex = _lex()
     raw = match.group("num").casefold()
@@ -122,12 +153,26 @@ def _noun_class(noun: str, phrase: str) -> str:
     return lex["synonyms"].get(stem, stem)
 
 
+@lru_cache(maxsize=4096)
+def _attribution(scope: str) -> str:
+    """Who a stretch of text attributes its figures to (the first kind of source it names)."""
+    for name, pat in _lex()["attributions"].items():
+        if pat.search(scope):
+            return name
+    return ""
+
+
+@lru_cache(maxsize=4096)
+def _is_tally(scope: str) -> bool:
+    return bool(_lex()["tally"].search(scope))
+
+
 def extract(ctx: Context) -> list[Claim]:
     """Every count or amount in the article that says what it counts."""
     lex = _lex()
     text = ctx.article.text
     claims: list[Claim] = []
-    timex_spans = [(t.start, t.end) for t in ctx.timexes]
+    timex_spans = _SpanIndex((t.start, t.end) for t in ctx.timexes)
     sentences = ctx.sentences
     for si, sentence in enumerate(sentences):
         if lex["denial"].search(sentence.text):
@@ -146,49 +191,60 @@ def extract(ctx: Context) -> list[Claim]:
                      for t in in_sentence
                      if t.type == "DATE" and t.calendar and _before_anchor(ctx, t.calendar, days=45)
                      and not re.search(r"\b(?:a|an|the|its|their|his|her)\s*$", text[max(0, t.start - 6):t.start], re.I)]
+        old_starts = [s for s, _ in old_dates]
+        old_starts_not_since = [s for s, since in old_dates if not since]
+        in_starts = [t.start for t in in_sentence]
+        in_ends = [t.end for t in in_sentence]
         clauses = ctx.clauses(sentence)
-        triggers = triggers_in(sentence.text, sentence.start, tuple((t.start, t.end) for t in in_sentence),
-                               ctx.event_names)
+        triggers = sentence_triggers(ctx, sentence, tuple((t.start, t.end) for t in in_sentence), ctx.event_names)
         if not triggers and si > 0:
             # "Police estimated the crowd at about 8,000" after "Thousands rallied ...": same event
             prev = sentences[si - 1]
-            triggers = triggers_in(prev.text, prev.start, (), ctx.event_names)
+            triggers = sentence_triggers(ctx, prev, (), ctx.event_names)
+        trigger_starts = [t.start for t in triggers]
         anchored_to_event = bool(triggers)
         for m in lex["pattern"].finditer(sentence.text):
             start, end = sentence.start + m.start(), sentence.start + m.end()
-            if any(s < end and start < e for s, e in timex_spans):
+            if timex_spans.overlaps(start, end):
                 continue
-            before = sentence.text[:m.start()]
-            after = sentence.text[m.end():]
-            if re.search(r"(?:No\.?|number|\[|#|page|p\.)\s*$", before, re.I) or re.match(r"\s*\]", after):
+            # the words around a figure that say what it is, up to CUE_REACH characters each way
+            before = sentence.text[max(0, m.start() - CUE_REACH):m.start()]
+            after = sentence.text[m.end():m.end() + CUE_REACH]
+            if _ends_with(_REFERENCE_CUE, before) or _FOOTNOTE_CLOSE.match(after):
                 continue  # references, footnotes
-            if re.match(r"[:.]\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|local time)", after):
+            if _CLOCK_AFTER.match(after):
                 continue  # times of day
-            if re.search(r"[A-Z][\w-]*[- ]$", before) and not m.group("cur") and m.group("num")[0].isdigit() \
-                    and not re.search(r"(?:\b(?:The|A|An|In|On|At|Some|About|Nearly|More|Over|Around|Almost)\s)$", before):
+            if before.endswith(("-", " ", "-\n", " \n")) and _NAME_PART_BEFORE.search(before) and not m.group("cur") and m.group("num")[0].isdigit() \
+                    and not _ends_with(_OPENING_WORD, before):
                 continue  # part of a name: "Vayu-1", "TA-2", "Kura Shield 2025"
-            if re.match(r"-?(?:year|month|week|day)s?-old", after):
+            if _AGE_AFTER.match(after):
                 continue  # ages
-            if re.search(r"[A-Z][\w'’-]*,\s*$", before) and re.match(r"\s*[,)]", after):
+            if before.rstrip().endswith(",") and _NAME_COMMA_BEFORE.search(before) and _APPOSITION_END.match(after):
                 continue  # "Jaquise Lewis, 17, was shot": an age in apposition
-            if re.match(r"\s+(?:other|others|more|additional|further|of them)\b", after, re.I):
+            if _PART_OF_COUNT.match(after):
                 continue  # "along with two other men": part of a count, not the count
-            if not m.group("cur") and not m.group("scale") and re.match(r"\s+[A-Z][a-z]", after) and \
+            if not m.group("cur") and not m.group("scale") and _NAME_AFTER.match(after) and \
                     not lex["unit_re"].match(after) and not lex["cur_after"].match(after):
                 continue  # "Image 1 of 5 Jacquay Howard": followed by a name, not by what it counts
-            if re.match(r"\s*%?\s*(?:-|–|to)\s*[\d$€£]", after) or re.search(r"(?:\d\s*%?\s*(?:-|–)|\bbetween)\s*$", before) \
-                    or (m.group("hyphen") and re.match(r"\d", after)):
+            if _RANGE_AFTER.match(after) or _ends_with(_RANGE_CUE, before) \
+                    or (m.group("hyphen") and _DIGIT.match(after)):
                 continue  # a range ("2.5-7.5%", "17-27"): bounds, not a count
-            if re.search(r"\b(?:aged|age|ages|age of|ages of|in age from)\s*$", before, re.I):
+            if _ends_with(_AGE_CUE, before):
                 continue  # an age
-            clause = next((c for c in clauses if c.start <= start < c.end), None)
+            ci = clause_index(clauses, start)
+            clause = clauses[ci] if ci is not None else None
             # a figure in the clause of an old date, or after one ("in June, when ... to 9.50%"), is history
-            history = any(s < start and (clause is None or s >= clause.start or
-                                         re.match(r"\s*(?:when|which|where)\b", clause.text)) for s, _ in old_dates) \
-                or (clause is not None and any(clause.start <= s < clause.end and not since for s, since in old_dates))
+            # (old dates are in text order: each test is a bisection)
+            if clause is None or (old_dates and re.match(r"\s*(?:when|which|where)\b", clause.text)):
+                history = bool(old_starts) and old_starts[0] < start
+            else:
+                history = bisect.bisect_left(old_starts, start) > bisect.bisect_left(old_starts, clause.start)
+            if not history and clause is not None:
+                history = bisect.bisect_left(old_starts_not_since, clause.end) > \
+                    bisect.bisect_left(old_starts_not_since, clause.start)
             if m.group("num").isdigit() and len(m.group("num")) == 4 and 1900 <= int(m.group("num")) <= 2100 \
                     and not m.group("scale") and not m.group("cur") \
-                    and not re.match(r"\s+(?:[a-z-]+\s+)?[a-z]+s\b", after):
+                    and not _PLURAL_NOUN_AFTER.match(after):
                 continue  # a year (but "killed 1901 soldiers" counts soldiers)
             value = _value(m)
             if value is None:
@@ -211,6 +267,8 @@ def extract(ctx: Context) -> list[Claim]:
                 if cm:
                     currency = lex["currencies"][" ".join(cm.group(1).casefold().split())]
                     rest = after[cm.end():]
+            if not anchored_to_event and not currency:
+                continue  # tied to no event in view and no sum of money: background (as tested below)
             noun, used = _noun_after(rest)
             phrase = rest[:used].strip().casefold()
             if word_number and not noun and not unit:
@@ -252,7 +310,7 @@ def extract(ctx: Context) -> list[Claim]:
             elif effect:
                 thing = "people"
             else:
-                mb = re.search(r"\b(crowd|turnout|toll|attendance|number|figure|total|count)\b[^.]{0,50}$", before, re.I)
+                mb = _ends_with(_TOTAL_CUE, before, 80)
                 if not mb:
                     continue
                 thing = _noun_class(mb.group(1).casefold(), mb.group(1).casefold())
@@ -266,29 +324,23 @@ def extract(ctx: Context) -> list[Claim]:
             for kind, pat in lex["approx"].items():
                 hits = list(pat.finditer(before[-25:]))
                 if hits and before[-25:][hits[-1].end():].strip() in ("", "$", "€", "£") or (
-                        kind == "at_least" and re.match(r"\s*(?:-plus|\+|or more)", after)):
+                        kind == "at_least" and _OR_MORE_AFTER.match(after)):
                     approx = kind
                     break
-            if re.match(r"-plus", after):
+            if _PLUS_AFTER.match(after):
                 approx = "at_least"
             if approx == "at_least" and re.search(r"\bover\s*\S?$", before[-8:], re.I):
                 word = re.search(r"([\w'’-]+)\s+over\s*\S?$", before, re.I)
                 if word and word.group(1).casefold() not in _OVER_AS_MORE_THAN:
                     approx = ""  # "a strike over N39 billion in arrears": about, not more than
-            who = ""
-            for scope in ((clause.text if clause else ""), sentence.text):
-                for name, pat in lex["attributions"].items():
-                    if pat.search(scope):
-                        who = name
-                        break
-                if who:
-                    break
-            # the event a figure belongs to: the nearest event word before it, else after it
-            earlier = [t for t in triggers if t.start < start]
-            trig = (max(earlier, key=lambda t: t.start) if earlier
-                    else min(triggers, key=lambda t: abs(t.start - start)) if triggers else None)
+            who = _attribution(clause.text if clause else "") or _attribution(sentence.text)
+            # the event a figure belongs to: the nearest event word before it, else after it (the
+            # first of equals); event words are in text order
+            k = bisect.bisect_left(trigger_starts, start)
+            trig = (triggers[bisect.bisect_left(trigger_starts, trigger_starts[k - 1])] if k
+                    else triggers[0] if triggers else None)
             revision = bool(lex["revision"].search(before[-30:]))
-            tally = bool(lex["tally"].search(clause.text if clause else sentence.text))
+            tally = _is_tally(clause.text if clause else sentence.text)
             normalized = value * factor if dimension else value
             shown = _fmt(value)
             derivation = f"{m.group(0).strip()!r}"
@@ -301,7 +353,11 @@ def extract(ctx: Context) -> list[Claim]:
             if dimension and factor != 1:
                 derivation += f"; {_fmt(normalized)} in base units of {dimension}"
             if history and (currency or dimension) and clause is not None:
-                years = sorted({t.calendar[:4] for t in in_sentence if t.type == "DATE" and t.calendar
+                # only dates ending at most 25 characters before the figure or starting at most 25
+                # after it can qualify; the dates of a sentence are sorted and disjoint
+                near = in_sentence[bisect.bisect_left(in_ends, start - 25):bisect.bisect_right(in_starts, end + used + 25)] \
+                    if ctx.timexes_sorted else in_sentence
+                years = sorted({t.calendar[:4] for t in near if t.type == "DATE" and t.calendar
                                 and clause.start <= t.start < clause.end
                                 and (0 <= t.start - (end + used) <= 25 or 0 <= start - t.end <= 25)})
                 if years:

@@ -6,7 +6,7 @@ from functools import lru_cache
 
 import pycountry
 
-from discrepancy.extract.context import lexicon
+from discrepancy.extract.context import alternation, lexicon
 
 
 @lru_cache(maxsize=1)
@@ -22,22 +22,27 @@ def _country_pattern() -> tuple[re.Pattern, dict[str, str]]:
         for alias in aliases:
             names[str(alias).casefold()] = canonical
     # pycountry spells some names officially ("Iran, Islamic Republic of"); prefer the aliases' canonical.
-    alternation = "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True))
-    return re.compile(r"(?<![\w-])(?:" + alternation + r")(?:'s|’s)?(?![\w-])", re.I), names
+    longest_first = sorted(names, key=len, reverse=True)
+    return re.compile(r"(?<![\w-])" + alternation(longest_first) + r"(?:'s|’s)?(?![\w-])", re.I), names
 
 
 _LIST_START = re.compile(r"\b(?:from|including|such as|like|among them|notably)\b[^;.()]*", re.I)
 
 
+@lru_cache(maxsize=4096)
 def countries_in(text: str) -> frozenset[str]:
     """The countries a stretch of text names as actors, canonicalised ("Iranian" -> "Iran").
     Countries in a list after "from", "including" or "such as" say where others come from
     ("exhibitors from Turkey, China and India"), not who acts, and are left out."""
     pattern, names = _country_pattern()
     found = set()
+    # list stretches, disjoint and in order: one pointer walks them beside the matches
     lists = [m.span() for m in _LIST_START.finditer(text)]
+    li = 0
     for m in pattern.finditer(text):
-        if any(s <= m.start() < e for s, e in lists):
+        while li < len(lists) and lists[li][1] <= m.start():
+            li += 1
+        if li < len(lists) and lists[li][0] <= m.start():
             continue
         word = re.sub(r"(?:'s|’s)$", "", m.group(0))
         if not word[:1].isupper():

@@ -2,6 +2,7 @@
 gazetteer of countries and first-level subdivisions (pycountry) plus rules/lexicons/gazetteer.yaml."""
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -10,8 +11,8 @@ import regex
 import pycountry
 from anyascii import anyascii
 
-from discrepancy.extract.context import Context, lexicon, word_pattern
-from discrepancy.extract.events import _before_anchor, _pick_trigger, label, triggers_in
+from discrepancy.extract.context import Context, clause_index, lexicon, word_pattern
+from discrepancy.extract.events import _before_anchor, _TriggerPicker, label, sentence_triggers
 from discrepancy.models import Claim
 
 _PLACE = r"\p{Lu}[\w’'-]*(?:\s+(?:\p{Lu}[\w’'-]*|(?:de|del|la|el|al|of)\b))*"
@@ -105,22 +106,24 @@ def extract(ctx: Context) -> list[Claim]:
         if any(t.type == "DATE" and t.calendar and _before_anchor(ctx, t.calendar, days=45) for t in in_sentence):
             continue  # about an earlier occurrence
         clauses = ctx.clauses(sentence)
-        triggers = triggers_in(sentence.text, sentence.start, tuple((t.start, t.end) for t in in_sentence),
-                               ctx.event_names)
-        seen: set[int] = set()
+        triggers = sentence_triggers(ctx, sentence, tuple((t.start, t.end) for t in in_sentence), ctx.event_names)
+        seen: list[int] = []  # sorted, so "a place found within 3 characters" is a bisection
+        pickers: dict[int, _TriggerPicker] = {}  # per clause, over that clause's event words
         for kind in ("nested", "level_of", "place_level", "plain"):
             for m in pats[kind].finditer(sentence.text):
                 start = sentence.start + m.start("place")
-                if any(abs(start - s) < 3 for s in seen):
+                near = bisect.bisect_right(seen, start - 3)
+                if near < len(seen) and seen[near] < start + 3:
                     continue
                 place = m.group("place").strip()
                 region = m.groupdict().get("region")
                 if kind == "nested" and not resolve(region or ""):
                     continue  # "X in Y" only nests when Y is a known region
                 # what is located: a site in the same clause, else the event in the clause
-                clause = next((c for c in clauses if c.start <= start < c.end), None)
-                if clause is None:
+                index = clause_index(clauses, start)
+                if index is None:
                     continue
+                clause = clauses[index]
                 site = None
                 head = sentence.start + m.start()  # where the locative phrase begins ("in the ...")
                 for sm in pats["sites"].finditer(text[max(clause.start, head - 30):head]):
@@ -129,10 +132,11 @@ def extract(ctx: Context) -> list[Claim]:
                 if site:
                     subject_key = f"site:{site}"
                 else:
-                    index = clauses.index(clause)
                     dummy = type("T", (), {"start": start, "end": start + len(place)})
-                    trig = _pick_trigger([t for t in triggers if clause.start <= t.start < clause.end], clauses,
-                                         index, dummy)
+                    if index not in pickers:
+                        pickers[index] = _TriggerPicker(
+                            [t for t in triggers if clause.start <= t.start < clause.end], clauses)
+                    trig = pickers[index].pick(index, dummy)
                     if trig is not None:
                         subject_key = f"event:{trig.cls}"
                 if subject_key is None:
@@ -140,9 +144,9 @@ def extract(ctx: Context) -> list[Claim]:
                 known = resolve(place) + (resolve(region) if region else [])
                 if not known and kind == "plain":
                     continue  # an unknown place needs a level word ("Tópaga municipality") to count
-                seen.add(start)
+                bisect.insort(seen, start)
                 if region:
-                    seen.add(sentence.start + m.start("region"))  # the region is not a place of its own here
+                    bisect.insort(seen, sentence.start + m.start("region"))  # the region is not a place of its own here
                 place, region = _bare(place), _bare(region) if region else None
                 value = f"{place}, {region}" if region else place
                 what = subject_key.split(":", 1)[1]

@@ -4,6 +4,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from functools import lru_cache
 from typing import Optional
 
 from discrepancy.timex.expression import TimeExpression
@@ -74,17 +75,17 @@ def _drop_traps(text: str, cands: list[Candidate]) -> list[Candidate]:
 
 def _settle(cands: list[Candidate]) -> list[Candidate]:
     """Non-overlapping candidates: the longest first, then the lower rank, then the earlier."""
-    chosen_starts: list[int] = []
+    # which characters the chosen candidates cover: a candidate (never empty: _candidates drops
+    # those) is taken when none of its characters is covered yet; inserting each into a sorted
+    # list instead would move the whole list each time
+    taken = bytearray(max((c.end for c in cands), default=0) + 1)
     chosen: list[Candidate] = []
     for c in sorted(cands, key=lambda c: (-(c.end - c.start), c.rank, c.start)):
-        i = bisect.bisect_right(chosen_starts, c.start)
-        if i > 0 and chosen[i - 1].end > c.start:
+        if taken.find(1, c.start, c.end) != -1:
             continue
-        if i < len(chosen) and chosen[i].start < c.end:
-            continue
-        chosen_starts.insert(i, c.start)
-        chosen.insert(i, c)
-    return chosen
+        taken[c.start:c.end] = b"\x01" * (c.end - c.start)
+        chosen.append(c)
+    return sorted(chosen, key=lambda c: c.start)
 
 
 def _merge_times(text: str, cands: list[Candidate]) -> list[Candidate]:
@@ -104,6 +105,14 @@ def _merge_times(text: str, cands: list[Candidate]) -> list[Candidate]:
     return out
 
 
+@lru_cache(maxsize=4)
+def _settled(text: str, g: object) -> tuple[Candidate, ...]:
+    """The candidates of a text, settled: they do not depend on the anchor, so an article tagged
+    once to find its anchor and again against it is searched once. ``g`` is the grammar they
+    come from (a lexicon reloaded makes another)."""
+    return tuple(_merge_times(text, _settle(_drop_traps(text, _candidates(text)))))
+
+
 def tag(text: str, anchor: Optional[dt.date] = None, anchor_how: Optional[str] = None) -> list[TimeExpression]:
     """All time expressions in text, sorted by start, non-overlapping. Relative ones are resolved
     against `anchor` (the document creation time or another reference date; `anchor_how` says in words
@@ -119,7 +128,7 @@ def tag(text: str, anchor: Optional[dt.date] = None, anchor_how: Optional[str] =
     g = grammar()
     ctx = Context(text=text, anchor=anchor, how=how, lex=g.lex)
     resolver = Resolver(ctx)
-    settled = _merge_times(text, _settle(_drop_traps(text, _candidates(text))))
+    settled = _settled(text, g)
     out = []
     for c in settled:
         r = resolver.run(c)

@@ -37,7 +37,10 @@ def number_conflict(group: Group, params: NumberParams) -> Iterable[Hit]:
         lo_b, hi_b = _range(b, params.approximate_tolerance)
         return hi_a < lo_b - 1e-9 or hi_b < lo_a - 1e-9
 
-    party = disputing(tuple(c for c in group.claims if c.attr("revision") != "1"), clash)
+    def reads(c: Claim) -> tuple:
+        return c.attr("tally"), c.attr("published"), _range(c, params.approximate_tolerance)
+
+    party = disputing(tuple(c for c in group.claims if c.attr("revision") != "1"), clash, reads)
     if party:
         yield Hit(group.subject, party)
 
