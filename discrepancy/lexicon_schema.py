@@ -347,7 +347,7 @@ SCHEMAS: dict[str, Type] = {
     "contested_terms.yaml": Record({"terms": ListOf(Record(
         {"id": WORD, "neutral": WORD, "variants": WORDS}, {"note": WORD}))}),
     "entities.yaml": Record({"organisation_words": WORDS, "leading_noise": WORDS, "non_names": WORDS,
-                             "single_word_max_zipf": NUMBER}),
+                             "single_word_max_zipf": NUMBER, "max_name_words": INT, "max_name_word_chars": INT}),
     "events.yaml": Record({
         "classes": MapOf(Record({"label": WORD, "triggers": WORDS},
                                 {"instant": BOOL, "patterns": ListOf(REGEX)})),
