@@ -228,11 +228,20 @@ def repeated_names(size: int, w: Words) -> str:
                                f"hurt.")
 
 
+def markdown(size: int, w: Words) -> str:
+    """Markdown with everything its reader blanks out: front matter, links, images, comments,
+    code spans and blocks, raw HTML, and unclosed brackets."""
+    extras = ["[{}](https://example.org/{})", "![{}](img/{}.png)", "<!-- {} {} -->", "`{} {}`",
+              "<b>{}</b> {}", "[{} [{}", "\n\n```\n{} {}\n```\n\n", "<https://example.org/{}{}>"]
+    body = until(size, lambda: w.sentence() + " " + w.pick(extras).format(w.pick(GIVEN), w.number()))
+    return "---\ntitle: A report\npublished: 2026-03-09\n---\n" + body
+
+
 SHAPES: dict[str, Callable[[int, Words], str]] = {
     "prose": prose, "long_line": long_line, "wrapped_lines": wrapped_lines, "paragraphs": paragraphs,
     "numbers": numbers, "dates": dates, "date_list": date_list, "capitals": capitals, "name_run": name_run,
     "punctuation": punctuation, "short_sentences": short_sentences, "no_punctuation": no_punctuation,
-    "repeated_names": repeated_names,
+    "repeated_names": repeated_names, "markdown": markdown,
 }
 
 
@@ -243,9 +252,15 @@ def article(shape: str, size: int) -> str:
 
 # --- running -----------------------------------------------------------------------------
 
+def file_name(text: str) -> str:
+    """A text that opens with front matter is checked as Markdown (its comments, code and link
+    targets blanked), any other as plain text."""
+    return "a.md" if text.startswith("---\n") else "a.txt"
+
+
 def check(text: str, rules) -> None:
     """The whole pipeline, as the CLI runs it."""
-    pipeline.check_texts({"a.txt": text}, rules)
+    pipeline.check_texts({file_name(text): text}, rules)
 
 
 def staged(text: str, rules) -> dict[str, float]:
@@ -259,7 +274,7 @@ def staged(text: str, rules) -> dict[str, float]:
         return out
 
     import dataclasses
-    article = timed("ingest", parse_article, "a.txt", text)
+    article = timed("ingest", parse_article, file_name(text), text)
     untagged = None if article.published and len(article.published) == 10 else timed("timex", tag, article.text)
     anchor = timed("anchor", find_anchor, article, untagged)
     article = dataclasses.replace(article, anchor=anchor)

@@ -371,6 +371,27 @@ def _weekday_groups(frame: pd.DataFrame) -> list[Group]:
 
 # --- names ---------------------------------------------------------------------------------
 
+def _bridge_within_one_article(uf: _UnionFind, pairs: list[tuple[str, str]], index: dict[str, int],
+                               spellings: list[str], sources_of: dict[str, frozenset[str]]) -> None:
+    """Compare the pairs of spellings of one article whose group already reaches another article,
+    until no pair is left that could join such a group."""
+    pending = list(pairs)
+    changed = True
+    while pending and changed:
+        changed = False
+        reach: dict[int, set[str]] = defaultdict(set)  # group root -> articles its spellings come from
+        for i, spelling in enumerate(spellings):
+            reach[uf.find(i)] |= sources_of[spelling]
+        left = []
+        for a, b in pending:
+            if len(reach[uf.find(index[a])]) < 2 and len(reach[uf.find(index[b])]) < 2:
+                left.append((a, b))
+            elif compare(a, b).same:
+                uf.union(index[a], index[b])
+                changed = True
+        pending = left
+
+
 def _name_groups(frame: pd.DataFrame) -> list[Group]:
     claims = list(frame[frame.kind == "name"].claim)
     if not claims:
@@ -383,7 +404,15 @@ def _name_groups(frame: pd.DataFrame) -> list[Group]:
     for s in spellings:
         for key in blocking_keys(s):
             buckets[key].append(s)
+    sources_of: dict[str, frozenset[str]] = defaultdict(frozenset)
+    for c in claims:
+        sources_of[c.value] = sources_of[c.value] | {c.source}
+    # A group is reported only when it spans two articles. Two spellings used only by one and the
+    # same article matter only as a bridge into such a group, so they are compared later, and only
+    # once one of them has joined a spelling of another article: the groups come out the same as
+    # comparing every pair, and an article's own names are not compared among themselves.
     compared: set[tuple[str, str]] = set()
+    within_one: list[tuple[str, str]] = []
     for bucket in buckets.values():
         for i, a in enumerate(bucket):
             for b in bucket[i + 1:]:
@@ -394,7 +423,9 @@ def _name_groups(frame: pd.DataFrame) -> list[Group]:
                 # a lone word joins a full name only through the article that uses both
                 if (len(a.split()) == 1) != (len(b.split()) == 1):
                     continue
-                if compare(a, b).same:
+                if len(sources_of[a]) == 1 and sources_of[a] == sources_of[b]:
+                    within_one.append(pair)
+                elif compare(a, b).same:
                     uf.union(index[a], index[b])
     # "Madani" joins "Vali Madani" where one article uses both
     by_source: dict[str, set[str]] = defaultdict(set)
@@ -409,6 +440,7 @@ def _name_groups(frame: pd.DataFrame) -> list[Group]:
             fulls = by_last.get(short.casefold(), [])
             if len(fulls) == 1:
                 uf.union(index[short], index[fulls[0]])
+    _bridge_within_one_article(uf, within_one, index, spellings, sources_of)
     positions: dict[str, list[int]] = defaultdict(list)  # where each spelling's claims are
     for k, c in enumerate(claims):
         positions[c.value].append(k)

@@ -309,3 +309,73 @@ def test_origin_of_an_event_is_found_as_reading_each_clause_found_it():
                     plain_origin_of_event(ctx, sentence, clause, cues, triggers)
                 checked += 1
     assert checked > 30
+
+
+# --- names: an article's own spellings are compared only as bridges ----------------------
+
+def _name_claim(source: str, value: str, n: int):
+    from discrepancy.models import Claim
+
+    return Claim(source=source, role="source", kind="name", subject=f"the name {value}", key=value, value=value,
+                 quote=value, line=1, start=n, end=n + len(value), derivation="test")
+
+
+def plain_name_groups(claims):
+    """Every pair of spellings in a blocking bucket compared, as before."""
+    from collections import defaultdict
+
+    from discrepancy.names import blocking_keys, compare
+
+    spellings = sorted({c.value for c in claims})
+    index = {s: i for i, s in enumerate(spellings)}
+    uf = _UnionFind(len(spellings))
+    buckets = defaultdict(list)
+    for s in spellings:
+        for key in blocking_keys(s):
+            buckets[key].append(s)
+    for bucket in buckets.values():
+        for i, a in enumerate(bucket):
+            for b in bucket[i + 1:]:
+                if (len(a.split()) == 1) == (len(b.split()) == 1) and compare(a, b).same:
+                    uf.union(index[a], index[b])
+    by_source = defaultdict(set)
+    for c in claims:
+        by_source[c.source].add(c.value)
+    for names in by_source.values():
+        for short in (n for n in names if len(n.split()) == 1):
+            fulls = [f for f in names if len(f.split()) > 1 and f.split()[-1].casefold() == short.casefold()]
+            if len(fulls) == 1:
+                uf.union(index[short], index[fulls[0]])
+    out = set()
+    for idx in uf.groups():
+        names = frozenset(spellings[i] for i in idx)
+        sources = {c.source for c in claims if c.value in names}
+        if len(names) >= 2 and len(sources) >= 2:
+            out.add(names)
+    return out
+
+
+SPELLINGS = ["Anna Berg", "Ana Berg", "Anna Bergh", "Berg", "Omar Haddad", "Umar Hadad", "Omar Hadad",
+             "Haddad", "Jaan Tamm", "Jan Tam", "Vali Madani", "Veli Medeni", "Valiollah Madani", "Madani"]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from(["a.txt", "b.txt", "c.txt"]), st.sampled_from(SPELLINGS)),
+                min_size=1, max_size=25))
+def test_name_groups_are_those_of_comparing_every_pair(mentions):
+    from discrepancy.align import _name_groups
+    from discrepancy.table import claims_frame
+
+    claims = [_name_claim(source, value, n) for n, (source, value) in enumerate(mentions)]
+    groups = {frozenset(c.value for c in g.claims) for g in _name_groups(claims_frame(claims))}
+    assert groups == plain_name_groups(claims)
+
+
+def test_one_article_names_are_not_compared_among_themselves(monkeypatch):
+    from discrepancy import align
+    from discrepancy.table import claims_frame
+
+    calls = []
+    monkeypatch.setattr(align, "compare", lambda a, b: calls.append((a, b)) or pytest.fail("compared"))
+    claims = [_name_claim("a.txt", v, n) for n, v in enumerate(SPELLINGS)]
+    assert align._name_groups(claims_frame(claims)) == [] and not calls

@@ -829,20 +829,24 @@ class TrapPattern:
         """The compiled RE2 alternation."""
 
     def finditer(self, text: str, pos: int = 0, endpos: int | None = None):
-        """Matches in ``text[pos:endpos]`` that start a word (RE2 has no look-behind, so a match
-        inside a word is dropped and the search resumes one character later)."""
+        """Spans ``(start, end)`` of the matches in ``text[pos:endpos]`` that start a word (RE2 has
+        no look-behind, so a match inside a word is dropped and the search resumes one character
+        later). The window is searched as a slice: RE2's wrapper converts the whole string it is
+        given on every call, so searching a window of a long text in place would cost its length."""
         endpos = len(text) if endpos is None else endpos
-        while pos < endpos:
-            m = self.regex.search(text, pos, endpos)
+        window = text[pos:endpos]
+        at = 0
+        while at < len(window):
+            m = self.regex.search(window, at)
             if m is None:
                 return
-            start = m.start()
+            start = pos + m.start()
             if (_is_word_char(text[start]) or text[start] in "$€£¥") and \
                     (start == 0 or not _is_word_char(text[start - 1])):
-                yield m
-                pos = max(m.end(), start + 1)
+                yield start, pos + m.end()
+                at = max(m.end(), m.start() + 1)
             else:
-                pos = start + 1
+                at = m.start() + 1
 
 
 @lru_cache(maxsize=None)

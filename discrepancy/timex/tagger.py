@@ -48,7 +48,7 @@ def _drop_traps(text: str, cands: list[Candidate]) -> list[Candidate]:
     traps: list[tuple[int, int]] = []
     around = grammar().windows(sorted((c.start, c.end) for c in cands), 40, 40, len(text))
     for a, b in around:
-        traps.extend(m.span() for m in regex.finditer(text, a, b) if m.end() > m.start())
+        traps.extend((s, e) for s, e in regex.finditer(text, a, b) if e > s)
     if not traps:
         return cands
     starts = [s for s, _ in traps]
