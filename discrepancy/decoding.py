@@ -24,6 +24,10 @@ _CONTROL_SHARE = 0.10
 feed) in the decoded text means the file is not text."""
 
 
+_CHAOS_TIE = 0.01
+"""Detector candidates whose garble measure is within this of the cleanest count as equally clean."""
+
+
 class UndecodableError(ValueError):
     """Bytes that are not text in any supported encoding."""
 
@@ -80,13 +84,29 @@ def decode(data: bytes) -> Decoded:
         return Decoded(_normalize(text), "utf-8")
     from charset_normalizer import from_bytes  # imported here: only legacy files need it
 
-    best = from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)).best()
+    best = _cleanest(from_bytes(data, cp_isolation=list(LEGACY_ENCODINGS)))
     if best is not None:
         text = str(best)
         if _controls(text) <= _CONTROL_SHARE * max(len(text), 1):
             return Decoded(_normalize(text), _first_equivalent(data, text, best.encoding))
     raise UndecodableError(_line_of(data, first_bad),
                            f"not text in UTF-8 or a legacy single-byte encoding (byte {first_bad})")
+
+
+def _cleanest(matches):
+    """Of the detector's candidates, the least garbled; among equally clean ones the one
+    earliest in ``LEGACY_ENCODINGS`` (the commoner encoding). On short texts the detector's own
+    ranking can prefer a rare code page whose reading is as clean by its measure
+    (mac_roman reading cp1252 quotes as accented letters)."""
+    candidates = list(matches)
+    if not candidates:
+        return None
+    least = min(m.chaos for m in candidates)
+
+    def rank(m) -> int:
+        name = m.encoding.replace("-", "_")
+        return LEGACY_ENCODINGS.index(name) if name in LEGACY_ENCODINGS else len(LEGACY_ENCODINGS)
+    return min((m for m in candidates if m.chaos <= least + _CHAOS_TIE), key=rank)
 
 
 def _first_equivalent(data: bytes, text: str, found: str) -> str:

@@ -146,3 +146,15 @@ def test_sentences_respect_abbreviations_and_initials():
 
 def test_parse_article_empty_body_is_skipped():
     assert isinstance(parse_article("a.md", "---\ntitle: x\n---\n   \n"), Skipped)
+
+
+@pytest.mark.parametrize("text, encoding", [
+    ("The ferry sank near S\u00f6rve, \u201cwitnesses\u201d said on Monday.", "cp1252"),
+    ("\u041c\u043e\u0441\u043a\u0432\u0430 \u0441\u0435\u0433\u043e\u0434\u043d\u044f \u0432\u0435\u0447\u0435\u0440\u043e\u043c "
+     "\u0431\u044b\u043b\u043e \u0442\u0438\u0445\u043e", "cp1251"),
+    ("Za\u017c\u00f3\u0142\u0107 g\u0119\u015bl\u0105 ja\u017a\u0144 w Wroc\u0142awiu", "cp1250"),
+])
+def test_short_legacy_texts_are_decoded_as_written(tmp_path, text, encoding):
+    (tmp_path / "a.txt").write_bytes(f"Title\n\n{text}\n".encode(encoding))
+    [article], skipped = read_articles([tmp_path / "a.txt"])
+    assert not skipped and text in article.text and article.encoding == encoding
