@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from discrepancy.linear_regex import compile_linear
+
 _STR = "tag:yaml.org,2002:str"
 _INT = "tag:yaml.org,2002:int"
 _FLOAT = "tag:yaml.org,2002:float"
@@ -85,16 +87,10 @@ class Scalar(Type):
 def compile_data_regex(pattern: str, ignore_case: bool = False):
     """A regular expression that comes from data, compiled with RE2 (linear time whatever the
     text); raises ``ValueError`` with RE2's reason for one it cannot compile."""
-    import re2
-
-    options = re2.Options()
-    options.log_errors = False
-    options.case_sensitive = not ignore_case
     try:
-        return re2.compile(pattern, options)
-    except re2.error as exc:
-        reason = exc.args[0].decode() if exc.args and isinstance(exc.args[0], bytes) else str(exc)
-        raise ValueError(f"regular expression {pattern!r} is not RE2 syntax ({reason}); look-around and "
+        return compile_linear(pattern, ignore_case)
+    except ValueError as exc:
+        raise ValueError(f"regular expression {pattern!r} is not RE2 syntax ({exc}); look-around and "
                          f"back-references are not allowed, so matching stays linear") from None
 
 

@@ -19,12 +19,12 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
-import re2
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from discrepancy import resources
 from discrepancy.engine.registry import COMMON_FIELDS, CheckType, check_types
+from discrepancy.linear_regex import compile_linear
 from discrepancy.models import SEVERITIES, Rule
 
 RULE_KEYS = ("id", "name", "check", "params", "severity", "message", "description", "groups",
@@ -84,15 +84,7 @@ def compile_user_pattern(p: str):
     Raises ``ValueError`` with re2's reason for a pattern it rejects (backreferences,
     lookaround and other constructs that need backtracking).
     """
-    options = re2.Options()
-    options.log_errors = False  # re2 would otherwise print every rejected pattern to stderr
-    try:
-        return re2.compile(p, options)
-    except re2.error as exc:
-        reason = exc.args[0] if exc.args else "invalid pattern"
-        if isinstance(reason, bytes):
-            reason = reason.decode("utf-8", "replace")
-        raise ValueError(str(reason)) from None
+    return compile_linear(p)
 
 
 def load_rules(dirs: Sequence[Path], registry: Mapping[str, CheckType] | None = None

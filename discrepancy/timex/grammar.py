@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable, Optional
 
+from discrepancy.linear_regex import compile_linear
 from discrepancy.timex.lexicon import Lexicon, load
 
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.-]*|[,;:(\"“])\s*$")
@@ -201,14 +202,7 @@ class Grammar:
         frozen = {w: frozenset(k) for w, k in classes.items()}
         words = sorted(frozen, key=lambda w: (-len(w), w))
         pattern = r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b"
-        try:
-            import re2  # google-re2: one linear-time pass for all trigger words
-            options = re2.Options()
-            options.case_sensitive = False
-            regex = re2.compile(pattern, options)
-        except Exception:  # pragma: no cover - RE2 missing or refusing the pattern
-            regex = re.compile(pattern, re.IGNORECASE)
-        return frozen, regex
+        return frozen, compile_linear(pattern, ignore_case=True)  # one linear pass for all trigger words
 
     def triggers_in(self, text: str) -> dict[str, list[tuple[int, int]]]:
         """For each kind of trigger word, where it occurs in text: one RE2 pass for the words, one for digits."""
@@ -852,7 +846,5 @@ class TrapPattern:
 @lru_cache(maxsize=None)
 def trap_regex() -> Optional[TrapPattern]:
     """The traps of grammar.yaml, or None when there are none."""
-    from discrepancy.lexicon_schema import compile_data_regex
-
     parts = [("(?:" if t["case"] else "(?i:") + t["pattern"] + ")" for t in load().traps]
-    return TrapPattern(compile_data_regex("|".join(parts))) if parts else None
+    return TrapPattern(compile_linear("|".join(parts))) if parts else None
