@@ -57,6 +57,8 @@ def main() -> int:
             slowest = max(slowest, slow)
             for seed, last in found:
                 print(f"crash: seed {seed}: {last}", flush=True)
+            print(f"progress: {done} examples, {len(crashes)} crashes, {time.perf_counter() - began:.0f} s",
+                  file=sys.stderr, flush=True)
     took = time.perf_counter() - began
     print(f"examples: {done}")
     print(f"crashes: {len(crashes)}")
