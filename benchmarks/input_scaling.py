@@ -3,7 +3,7 @@
 pathological shapes of text.
 
     python benchmarks/input_scaling.py [--sizes 10,100,1000] [--shapes prose,dates,...]
-                                       [--cap 60] [--stages] [--list]
+                                       [--cap 60] [--stages] [--memory] [--list]
 
 For every shape an article of each size (in KB of text) is built from a fixed seed and checked
 the way the CLI checks it: ``discrepancy.pipeline.check_texts({"a.txt": text}, rules)`` with the
@@ -12,6 +12,7 @@ at the largest size to the smallest: a linear pipeline keeps the ratio near 1. S
 large; each run happens in a child process, and once one takes longer than --cap seconds the shape
 is given up ("> CAP s") so that the script always finishes. --stages also prints where the time
 of each run went (ingest, sentence splitting, time tagging, each extractor, alignment, rules).
+--memory also prints the peak memory Python allocated for each run (tracemalloc, in a child).
 
 Every text is generated here; nothing is read from disk except the bundled rules.
 """
@@ -300,6 +301,31 @@ def _child(conn, text: str, rules, stages: bool) -> None:
     conn.close()
 
 
+def _memory_child(conn, text: str, rules) -> None:
+    import tracemalloc
+
+    tracemalloc.start()
+    check(text, rules)
+    conn.send(tracemalloc.get_traced_memory()[1])
+    conn.close()
+
+
+def peak_memory(text: str, rules) -> float | None:
+    """Peak memory (MB) that Python allocated to check ``text``, in a forked child (tracemalloc:
+    what the pipeline holds at its fullest, not the interpreter and libraries already loaded)."""
+    ctx = multiprocessing.get_context("fork")
+    parent, child = ctx.Pipe(duplex=False)
+    proc = ctx.Process(target=_memory_child, args=(child, text, rules))
+    proc.start()
+    child.close()
+    try:
+        return parent.recv() / 1e6
+    except EOFError:
+        return None
+    finally:
+        proc.join()
+
+
 def measure(text: str, rules, cap: float, stages: bool) -> tuple[float, dict] | None:
     """(seconds, stage seconds) of one check of ``text`` in a child process forked from this
     one, so that every run starts with the same caches; None when it takes longer than ``cap``."""
@@ -340,6 +366,7 @@ def main() -> int:
     ap.add_argument("--cap", type=float, default=60.0, help="give up on a shape once one run takes longer")
     ap.add_argument("--stages", action="store_true", help="print where the time of each run went")
     ap.add_argument("--list", action="store_true", help="list the shapes with a sample of each and stop")
+    ap.add_argument("--memory", action="store_true", help="also print the peak memory of each run (slower)")
     args = ap.parse_args()
     sizes = sorted(int(s) for s in args.sizes.split(","))
     shapes = [s for s in args.shapes.split(",") if s]
@@ -375,6 +402,10 @@ def main() -> int:
             took, breakdown = result
             per100[size] = took / (len(text) / (100 * KB))
             cells.append(f"{per100[size]:>12.3f}")
+            if args.memory:
+                peak = peak_memory(text, rules)
+                notes.append(f"    {size} KB: peak {peak:.1f} MB ({peak / (len(text) / (100 * KB)):.1f} MB per 100 KB)"
+                             if peak is not None else f"    {size} KB: peak memory not measured (child died)")
             if breakdown:
                 parts = ", ".join(f"{k} {v:.3f}" for k, v in sorted(breakdown.items(), key=lambda kv: -kv[1]) if v >= 0.0005)
                 notes.append(f"    {size} KB ({took:.2f} s): {parts}")
