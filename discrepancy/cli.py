@@ -40,7 +40,7 @@ def _emit(text: str, output: Optional[Path]) -> None:
 def _refuse_overwriting_inputs(output: Optional[Path], paths: List[Path], settings,
                                baseline_is_input: bool = True) -> None:
     """Exit 2 before any work when ``output`` is one of the files the run reads: an article, a
-    sidecar, a rule file, the config file or (for ``check``) the baseline."""
+    sidecar, a rule or lexicon file, the config file or (for ``check``) the baseline."""
     if output is None:
         return
     from discrepancy.ingest import SIDECAR, InputError, collect
@@ -51,7 +51,10 @@ def _refuse_overwriting_inputs(output: Optional[Path], paths: List[Path], settin
     except InputError as exc:
         _fail(str(exc))
     protected: list[Path] = [*files, *{f.parent / SIDECAR for f in files}]
+    from discrepancy.engine.schema import bundled_rules_dir
+
     protected += [p for folder in settings.rules_dirs for p in Path(folder).glob("*.y*ml")]
+    protected += list(bundled_rules_dir().rglob("*.y*ml"))  # the rules and lexicons this run loads
     if settings.config_path is not None:
         protected.append(settings.config_path)
     if baseline_is_input and settings.baseline is not None:

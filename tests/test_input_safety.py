@@ -242,3 +242,12 @@ def test_a_markdown_report_saved_among_the_articles_is_not_read_as_one(arts):
     assert not any(a["path"].endswith("review.md") for a in again["articles"])
     [skipped] = again["skipped"]
     assert skipped["source"].endswith("review.md") and not skipped["error"] and "report" in skipped["reason"]
+
+
+def test_output_onto_a_bundled_rule_file_is_refused(arts):
+    from discrepancy.engine.schema import bundled_rules_dir
+
+    rule = next(bundled_rules_dir().glob("*.yaml"))
+    before = rule.read_bytes()
+    assert run("check", arts, "-o", rule).exit_code == 2
+    assert rule.read_bytes() == before
