@@ -209,11 +209,15 @@ def build_context(article: Article) -> tuple[Article, Context]:
     import dataclasses
 
     anchor = article.anchor
+    untagged = None
     if anchor is None:
         untagged = None if article.published and len(article.published) == 10 else tag(article.text)
         anchor = find_anchor(article, untagged)
         article = dataclasses.replace(article, anchor=anchor)
-    timexes = tag(article.text, anchor=anchor.date if anchor else None, anchor_how=anchor.how if anchor else None)
+    if anchor is None and untagged is not None:
+        timexes = untagged  # tagged without an anchor already: the same result
+    else:
+        timexes = tag(article.text, anchor=anchor.date if anchor else None, anchor_how=anchor.how if anchor else None)
     return article, Context(article, tuple(sentences(article.text)), tuple(timexes))
 
 
