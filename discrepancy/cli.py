@@ -291,8 +291,10 @@ def timex(file: Path = typer.Argument(..., help="A text file."),
         typer.echo(json.dumps([{"start": t.start, "end": t.end, "type": t.type, "value": t.value,
                                 "text": t.text} for t in found], ensure_ascii=False))
     elif format == "text":
+        from discrepancy.report._common import showable  # the text comes from the file
+
         for t in found:
-            typer.echo(f"{t.start}-{t.end}\t{t.type}\t{t.value}\t{t.text}\t{t.derivation}")
+            typer.echo(showable(f"{t.start}-{t.end}\t{t.type}\t{t.value}\t{t.text}\t{t.derivation}"))
     else:
         _fail(f"--format {format!r}: expected json or text")
 

@@ -251,3 +251,11 @@ def test_output_onto_a_bundled_rule_file_is_refused(arts):
     before = rule.read_bytes()
     assert run("check", arts, "-o", rule).exit_code == 2
     assert rule.read_bytes() == before
+
+
+def test_timex_text_output_carries_no_control_characters(tmp_path):
+    path = tmp_path / "a.txt"
+    # \x1c is white space to the tagger, so it ends up inside the expression's text
+    path.write_text("It opened on Friday, 6\x1cMarch 2026 and closed.\n", encoding="utf-8")
+    out = run("timex", path, "--format", "text", "--dct", "2026-03-09").stdout
+    assert "2026-03-06" in out and "\x1c" not in out
