@@ -165,7 +165,7 @@ def check(paths: Optional[List[Path]] = PathsArg,
     width = 100 if settings.output is not None or not sys.stdout.isatty() else None
     _emit(render(result, settings.format, color=use_color, width=width or 100), settings.output)
     _exit_for_skipped(result.skipped)
-    raise typer.Exit(exit_code(result.findings, settings.fail_on, result.skipped))
+    raise typer.Exit(exit_code(result.findings, settings.fail_on))
 
 
 @app.command("rules")
@@ -257,11 +257,9 @@ def _exit_for_skipped(skipped) -> None:
         raise typer.Exit(2)
 
 
-def exit_code(findings, fail_on: str, skipped=()) -> int:
-    """2 when an input given to be checked could not be used (after the report is written);
-    else 1 when a finding is at or above ``fail_on``; else 0."""
-    if any(s.error for s in skipped):
-        return 2
+def exit_code(findings, fail_on: str) -> int:
+    """1 when a finding is at or above ``fail_on``, else 0 (unusable input has already exited
+    with 2 through ``_exit_for_skipped``)."""
     if fail_on == "never":
         return 0
     threshold = SEVERITIES.index(fail_on)

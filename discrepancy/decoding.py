@@ -9,6 +9,7 @@ refused with the line of the first byte that is not UTF-8.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass
 
 LEGACY_ENCODINGS = ("cp1252", "latin_1", "iso8859_15", "cp1250", "iso8859_2", "cp1251", "koi8_r",
@@ -57,8 +58,11 @@ def _line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f]")
+
+
 def _controls(text: str) -> int:
-    return sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\n\r\f") or 0x7f <= ord(ch) < 0xa0)
+    return len(_CONTROL.findall(text))
 
 
 def decode(data: bytes) -> Decoded:

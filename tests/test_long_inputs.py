@@ -292,7 +292,7 @@ def plain_origin_of_event(ctx, sentence, clause, cue_words, triggers):
                if scope_start <= tr.start < clause.end and tr.word.casefold() not in cue_words)
 
 
-ORIGINS = ("The second edition of ETLEX, which was first held in 2019, opened on Monday. "
+ORIGINS = ("The third Corvale Book Fair, which was first held in 2011, opened on Monday. "
            "Construction began in 2017, which began in 2016 too; the Harbour Fair began in 2015. "
            "The series, which began in 2021 and which was first held in Kelmar, returns; "
            "it began in 2020, which was launched in 2018. ") * 3

@@ -11,7 +11,6 @@ can be refused with a line number instead of being silently accepted.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import json
 import re
 import string
@@ -76,7 +75,6 @@ def bundled_rules_dir() -> Path:
     return resources.rules_dir()
 
 
-@functools.lru_cache(maxsize=1024)
 def compile_user_pattern(p: str):
     """Compile a regular expression from a rule file with google-re2 (linear time, cannot hang).
 

@@ -663,7 +663,7 @@ def _history_kind(ctx: Context, sentence: Sentence, clause: Clause, t: TimeExpre
     if hl["since"].search(text[max(clause.start, t.start - 12):t.start]) and _occurs_before(
             hl["first"], sentence.text, t.start - sentence.start, ctx.memo, ("first", sentence.start)):
         return "previous"
-    # "the rocket's first launch attempt, in August 2024": the first occurrence, dated; only a
+    # "the ferry line's first crossing, in June 2019": the first occurrence, dated; only a
     # "first" ending at most 30 characters before the date counts
     at = t.start - clause.start
     firsts = facts["firsts"]
@@ -700,10 +700,10 @@ def _is_named_event_word(tr: Trigger, cue_words: frozenset[str]) -> bool:
 
 def _origin_of_event(ctx: Context, sentence: Sentence, clause: Clause, cue_words: frozenset[str],
                      triggers: list[Trigger]) -> bool:
-    """"the series began in 2021", "ETLEX, which was first held in": the thing that began must be
+    """"the series began in 2021", "the book fair, which was first held in": the thing that began must be
     an occurrence of an event, not "Construction began in 2017"."""
     if re.match(r"\s*(?:which|that|who)\b", clause.text, re.I):
-        # "the second edition of ETLEX, which was first held in": the antecedent counts, so the
+        # "the third Corvale Book Fair, which was first staged in": the antecedent counts, so the
         # sentence up to the end of this clause is read. Where the first word (and event word)
         # that qualifies stands is found once per sentence; each clause then only compares.
         key = ("origin words", sentence.start, sentence.end, cue_words)

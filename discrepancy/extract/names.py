@@ -19,7 +19,7 @@ from discrepancy.names import split_title
 
 _WORD = r"(?:\p{Lu}[\w'’.-]*|(?:al|el|bin|ibn|van|von|de|da|del|della|di|du|le|la|dos|das|ul|ud)-?)"
 _RUN = regex.compile(rf"{_WORD}(?:[ \t]+{_WORD})*(?:[ \t]*-[ \t]*\d{{4}}|[ \t]+\d{{4}}\b)?")
-# a run right after "Minister of", "Investment, Industry and": the words before it end a title
+# a run right after "Minister of", "Fisheries, Forests and": the words before it end a title
 _CONTINUES_OFFICE = re.compile(r"[A-Z][\w-]*,?\s+(?:of|and|for|&)\s+(?:the\s+)?$|[A-Z][\w-]*,\s*$")
 _PARTICLES = {"al", "el", "bin", "ibn", "van", "von", "de", "da", "del", "della", "di", "du", "le", "la", "dos",
               "das", "ul", "ud", "al-", "el-"}
@@ -54,7 +54,7 @@ def _mentions(text: str):
             first += 1
         while len(tokens) > first and tokens[-1].group(0).casefold().rstrip("-") in _PARTICLES:
             tokens.pop()
-        # "Minister of Investment, Industry and Trade Sherzod ...": the run continues an office's
+        # "Minister of Fisheries, Forests and Lakes Ilse ...": the run continues an office's
         # name, so its common words ("Trade") belong to the title, not to the person
         if _CONTINUES_OFFICE.search(text[max(0, m.start() - CUE_REACH):m.start()]):
             while len(tokens) - first > 1 and zipf_frequency(_clean_token(tokens[first].group(0)), "en") >= 4.0:
