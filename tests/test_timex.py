@@ -439,3 +439,20 @@ def test_an_unquoted_yaml_boolean_in_a_word_list_is_refused(tmp_path, monkeypatc
     finally:
         monkeypatch.undo()
         _clear_caches()
+
+
+_SCAN_ALPHABET = "abXZ09_'\u2019.-,;:(\"\u201c \t\n\u00a0\u00e9\u0663\u216b\u03a3"
+
+
+@settings(max_examples=3000, deadline=None)
+@given(text=st.text(alphabet=_SCAN_ALPHABET, max_size=90), data=st.data())
+def test_backward_word_scans_agree_with_their_regexes(text, data):
+    """word_before and two_words_before scan backwards for speed; the regexes say what they mean."""
+    from discrepancy.timex import grammar
+
+    pos = data.draw(st.integers(0, len(text)))
+    m = grammar._WORD_BEFORE.search(text, max(0, pos - 40), pos)
+    assert grammar.word_before(text, pos) == (m.group(1).lower() if m else "")
+    assert grammar.raw_word_before(text, pos) == (m.group(1) if m else "")
+    m = grammar._WORDS_BEFORE.search(text, max(0, pos - 60), pos)
+    assert grammar.two_words_before(text, pos) == (f"{m.group(1)} {m.group(2)}".lower() if m else "")

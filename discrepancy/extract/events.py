@@ -317,7 +317,8 @@ def _triggers_in(text: str, offset: int, busy: tuple[tuple[int, int], ...],
         for m in event_name_matches(text):
             name = m.group(1) or m.group(3)
             cls = classes.get(_fold_event_name(name or ""))
-            if cls and not worded.holds(offset + m.start()):
+            # a name that opens inside a time expression is a date ("October 2023"), not an event
+            if cls and not worded.holds(offset + m.start()) and not busy_index.holds(offset + m.start()):
                 found.append(Trigger(offset + m.start(), offset + m.end(), cls, m.group(0)))
     return tuple(sorted(found, key=lambda t: t.start))
 

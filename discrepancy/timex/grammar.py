@@ -21,6 +21,7 @@ from typing import Callable, Optional
 from discrepancy.linear_regex import compile_linear
 from discrepancy.timex.lexicon import Lexicon, load
 
+# What word_before and two_words_before find, as regexes (the tests hold the scans to them)
 _WORD_BEFORE = re.compile(r"([A-Za-z][\w'’.-]*|[,;:(\"“])\s*$")
 _WORDS_BEFORE = re.compile(r"([A-Za-z][\w'’-]*)\s+([A-Za-z][\w'’-]*)\s*$")
 _DIGITS = re.compile(r"[0-9]+")
@@ -94,20 +95,70 @@ def _alt(words, abbrev_dot: Callable[[str], bool] = lambda w: False) -> str:
     return "(?:" + emit(trie) + ")"
 
 
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_OPENING_MARKS = frozenset(',;:("\u201c')
+
+
+def _in_word(ch: str, extra: str) -> bool:
+    """Is ``ch`` a character of re's ``[\\w<extra>]`` (str.isalnum is exactly re's Unicode \\w, but "_")?"""
+    return ch.isalnum() or ch == "_" or ch in extra
+
+
+def _last_word(text: str, lo: int, end: int, extra: str) -> int | None:
+    """Where the word that ends at ``end`` starts, or None: the run of word characters (\\w and
+    ``extra``) ending at ``end``, from its first ASCII letter, looking no further back than ``lo``."""
+    r = end
+    while r > lo and _in_word(text[r - 1], extra):
+        r -= 1
+    for s in range(r, end):
+        if text[s] in _ASCII_LETTERS:
+            return s
+    return None
+
+
+def _skip_space_back(text: str, lo: int, pos: int) -> int:
+    while pos > lo and text[pos - 1].isspace():
+        pos -= 1
+    return pos
+
+
+def _word_before_span(text: str, pos: int) -> tuple[int, int] | None:
+    """The span of what ``_WORD_BEFORE`` finds in text[pos - 40:pos], by a scan backwards: a
+    regex anchored at the end is tried at every start, and this runs for every candidate."""
+    lo = pos - 40 if pos > 40 else 0
+    j = _skip_space_back(text, lo, pos)
+    if j == lo:
+        return None
+    if text[j - 1] in _OPENING_MARKS:
+        return j - 1, j
+    s = _last_word(text, lo, j, "'\u2019.-")
+    return None if s is None else (s, j)
+
+
 def word_before(text: str, pos: int) -> str:
     """The word (or punctuation mark) right before pos, lowercased; "" at the start of the text."""
-    m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
-    return m.group(1).lower() if m else ""
+    span = _word_before_span(text, pos)
+    return text[span[0]:span[1]].lower() if span else ""
 
 
 def raw_word_before(text: str, pos: int) -> str:
-    m = _WORD_BEFORE.search(text, max(0, pos - 40), pos)
-    return m.group(1) if m else ""
+    span = _word_before_span(text, pos)
+    return text[span[0]:span[1]] if span else ""
 
 
 def two_words_before(text: str, pos: int) -> str:
-    m = _WORDS_BEFORE.search(text, max(0, pos - 60), pos)
-    return f"{m.group(1)} {m.group(2)}".lower() if m else ""
+    """What ``_WORDS_BEFORE`` finds in text[pos - 60:pos], lowercased, by a scan backwards."""
+    lo = pos - 60 if pos > 60 else 0
+    end2 = _skip_space_back(text, lo, pos)
+    start2 = _last_word(text, lo, end2, "'\u2019-")
+    # the second word must be the whole run, with white space right before it
+    if start2 is None or start2 == lo or not text[start2 - 1].isspace():
+        return ""
+    end1 = _skip_space_back(text, lo, start2)
+    start1 = _last_word(text, lo, end1, "'\u2019-")
+    if start1 is None:
+        return ""
+    return f"{text[start1:end1]} {text[start2:end2]}".lower()
 
 
 def word_after(text: str, pos: int) -> str:
