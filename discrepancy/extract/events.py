@@ -728,6 +728,10 @@ def _denial_pattern() -> re.Pattern:
     return word_pattern(tuple(lexicon("stance.yaml")["denial_cues"]))
 
 
+_BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
+_SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
+
+
 def extract(ctx: Context) -> list[Claim]:
     """Every event, history, novelty, duration and weekday claim of one article."""
     claims: list[Claim] = []
@@ -751,16 +755,17 @@ def extract(ctx: Context) -> list[Claim]:
                 continue
             if _after_reporting_verb(ctx, clause, t) or _is_dateline(ctx, sentence, t):
                 continue
-            if re.search(r"\bby\s+(?:the\s+)?$", ctx.article.text[max(0, t.start - 8):t.start], re.I):
+            just_before = ctx.article.text[max(0, t.start - 8):t.start]
+            if _BY_BEFORE.search(just_before):
                 continue  # "12 million cubic metres had erupted by Thursday": a tally, not when it began
-            since = bool(re.search(r"\bsince\s+$", ctx.article.text[max(0, t.start - 8):t.start], re.I))
+            since = bool(_SINCE_BEFORE.search(just_before))
             trig = picker.pick(index, t)
             history = _history_kind(ctx, sentence, clause, t, triggers)
             if history and trig is not None and _history_lexicon()["origin"].search(
                     ctx.article.text[trig.start:trig.end + 4]):
                 trig = _pick_trigger([tr for tr in triggers if tr != trig], clauses, index, t)
-            participants = _participants(ctx, sentence, clause, trig.cls if trig else "")
             if history and _before_anchor(ctx, t.calendar, days=3):
+                participants = _participants(ctx, sentence, clause, trig.cls if trig else "")
                 claims.append(_history_claim(ctx, sentence, t, history, trig, participants))
                 continue
             # "Yesterday, the ministers held talks and witnessed the signing": a date that opens
@@ -775,7 +780,8 @@ def extract(ctx: Context) -> list[Claim]:
                 continue
             if _is_other_occurrence(ctx, trig) or since:
                 continue  # "had run the city since 2014, resigned in March": 2014 dates no resignation
-            pending.append(_event_claim(ctx, sentence, clause, t, trig, participants))
+            pending.append(_event_claim(ctx, sentence, clause, t, trig,
+                                        _participants(ctx, sentence, clause, trig.cls)))
         claims.extend(_one_date_per_part(pending))
         claims.extend(_novelty_claims(ctx, sentence, clauses, triggers))
     return claims
