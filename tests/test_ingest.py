@@ -5,6 +5,7 @@ import os
 import re
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from discrepancy.ingest import InputError, collect, parse_article, read_articles
 from discrepancy.models import Skipped
@@ -135,6 +136,25 @@ def test_prepare_maps_every_character_back():
     for i, ch in enumerate(text):
         if not ch.isspace():
             assert raw[offsets[i]] == ch
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(["a", "B", "1", ".", " ", "\t", "\n", "\n\n", "\u00a0", "\u2029",
+                                 "\r\n", "Page 3", " \n \n", "\u00e9"]), max_size=40).map("".join))
+def test_prepare_folds_white_space_and_maps_back(raw):
+    """Every character of the prepared text comes from the raw text at its mapped offset; white
+    space folds to one space or a paragraph break, and no word loses or gains a character."""
+    text, offsets = prepare(raw)
+    assert len(offsets) == len(text) + 1
+    for i, ch in enumerate(text):
+        if ch.isspace():
+            assert ch in " \n"
+        else:
+            assert raw[offsets[i]] == ch
+    assert "  " not in text and "\n " not in text and " \n" not in text and text.strip(" ") == text
+    for word in text.split():  # words are copied whole, never cut or glued to a neighbour
+        start = offsets[text.index(word)]
+        assert raw[start:start + len(word)] == word
 
 
 def test_sentences_respect_abbreviations_and_initials():

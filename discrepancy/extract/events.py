@@ -608,6 +608,7 @@ def _history_lexicon():
 _WORD = re.compile(r"[\w'’-]+")
 _FIRST_WORDS = re.compile(r"\bfirst\b((?:\s+[\w'’-]+){1,3})", re.I)
 _INAUGURAL = re.compile(r"\b(?:inaugural|first (?:one|edition))\b", re.I)
+_AFTER_OR_FOLLOWING = re.compile(r"\b(?:after|following)\b", re.I)
 _AFTER_EARLIER_EVENT = re.compile(
     r"\b(?:after|following)\s+(?:a|an|the)\s+((?:[\w-]+\s+){0,2}[\w-]+)\s+(?:in|on)\s*$", re.I)
 
@@ -641,10 +642,23 @@ def _clause_history(ctx: Context, clause: Clause) -> dict:
                 previous = True
                 break
         ctx.memo[key] = {
+            # does the clause hold any cue that _history_kind looks for before a date? (the
+            # looks are within the clause, and a date starts at a word boundary, so a cue
+            # found before a date is found in the clause too)
+            "cued": bool(firsts or hl["origin"].search(clause.text) or hl["since"].search(clause.text)
+                         or hl["previous"].search(clause.text) or _AFTER_OR_FOLLOWING.search(clause.text)),
             "origin": hl["origin"].search(clause.text) and _INAUGURAL.search(clause.text),
             "firsts": firsts, "first_ends": [e for _, e, _ in firsts],
             "previous": previous,
         }
+    return ctx.memo[key]
+
+
+def _says_same(ctx: Context, sentence: Sentence) -> bool:
+    """Does the sentence say the event happened before ("the same", "again")? Once per sentence."""
+    key = ("same", sentence.start)
+    if key not in ctx.memo:
+        ctx.memo[key] = bool(_history_lexicon()["same"].search(sentence.text))
     return ctx.memo[key]
 
 
@@ -654,6 +668,8 @@ def _history_kind(ctx: Context, sentence: Sentence, clause: Clause, t: TimeExpre
     hl = _history_lexicon()
     text = ctx.article.text
     facts = _clause_history(ctx, clause)
+    if not facts["cued"]:
+        return "previous" if _says_same(ctx, sentence) and _before_anchor(ctx, t.calendar, days=60) else None
     origin = hl["origin"].search(text[max(clause.start, t.start - 40):t.start]) or facts["origin"]
     if origin:
         cue_words = frozenset(re.findall(r"[\w'’-]+", origin.group(0).casefold()))
@@ -679,9 +695,7 @@ def _history_kind(ctx: Context, sentence: Sentence, clause: Clause, t: TimeExpre
             return "origin"
     if facts["previous"]:
         return "previous"
-    if ("same", sentence.start) not in ctx.memo:
-        ctx.memo[("same", sentence.start)] = bool(hl["same"].search(sentence.text))
-    if ctx.memo[("same", sentence.start)] and _before_anchor(ctx, t.calendar, days=60):
+    if _says_same(ctx, sentence) and _before_anchor(ctx, t.calendar, days=60):
         return "previous"
     # "the second fire in five years, after a tank fire in 2020": an event long before, named
     # as what came before this one
@@ -753,6 +767,8 @@ def extract(ctx: Context) -> list[Claim]:
                 continue
             if t.type not in ("DATE", "TIME") or not t.calendar:
                 continue
+            if not triggers and not _clause_history(ctx, clause)["cued"] and not _says_same(ctx, sentence):
+                continue  # no event word to date and no cue of an earlier occurrence: nothing to claim
             if _after_reporting_verb(ctx, clause, t) or _is_dateline(ctx, sentence, t):
                 continue
             just_before = ctx.article.text[max(0, t.start - 8):t.start]

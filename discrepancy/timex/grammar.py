@@ -41,6 +41,9 @@ class Candidate:
     """Tie-break between candidates of equal length: the lower rank wins."""
     short_end: Optional[int] = None
     """Where the candidate would end without its trailing year, if a trap covers only that year."""
+    quote: Optional[str] = None
+    """The words a derivation quotes for it, once worked out (they do not depend on the anchor,
+    and an article is resolved twice when it has to find its anchor first)."""
 
 
 @dataclass(frozen=True)

@@ -51,6 +51,11 @@ class Context:
         return self._tense[key]
 
     def quote(self, c: Candidate) -> str:
+        if c.quote is None:
+            c.quote = self._quote(c)
+        return c.quote
+
+    def _quote(self, c: Candidate) -> str:
         words = self.text[c.start:c.end]
         prep = word_before(self.text, c.start)
         if prep in self.lex.prepositions and self.text[max(0, c.start - len(prep) - 1):c.start].strip().lower() == prep:

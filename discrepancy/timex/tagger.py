@@ -24,13 +24,17 @@ def _candidates(text: str) -> list[Candidate]:
     found = g.triggers_in(text)
     n = len(text)
     out: list[Candidate] = []
+    stretches: dict[tuple, list[tuple[int, int]]] = {}  # rules that share triggers and reach share windows
     for rule in g.rules:
         spans = found.get(rule.triggers[0], []) if len(rule.triggers) == 1 else \
             sorted(s for kind in rule.triggers for s in found.get(kind, ()))
         if not spans:
             continue
         needs = rule.needs
-        for a, b in g.windows(spans, rule.before, rule.after, n):  # disjoint, so no match is found twice
+        reach = (rule.triggers, rule.before, rule.after)
+        if reach not in stretches:
+            stretches[reach] = g.windows(spans, rule.before, rule.after, n)
+        for a, b in stretches[reach]:  # disjoint, so no match is found twice
             if needs is not None and needs.search(text, a, b) is None:
                 continue
             for m in rule.regex.finditer(text, a, b):
