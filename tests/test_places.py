@@ -1,0 +1,41 @@
+"""Places: cities from GeoNames, and when two places of one event cannot both be right."""
+from __future__ import annotations
+
+import pytest
+
+from discrepancy.engine.checks.places import PlaceParams, _apart, distance_km
+from discrepancy.extract.places import points, resolve
+from discrepancy.models import Claim
+
+
+def _place(value: str, source: str = "a.md") -> Claim:
+    known = resolve(value)
+    return Claim(source=source, role="source", kind="place", subject="location of the fire", key="event:fire",
+                 value=value, quote=f"The fire in {value}.", line=1, start=0, end=len(value), derivation="",
+                 attrs=(("points", ";".join(f"{la},{lo}" for la, lo in points(value))),
+                        ("regions", ",".join(sorted({code for code, _ in known})))))
+
+
+def test_distance_between_two_known_points():
+    # Paris to London is about 344 km along the great circle
+    assert distance_km((48.8566, 2.3522), (51.5074, -0.1278)) == pytest.approx(344, abs=5)
+    assert distance_km((10.0, 20.0), (10.0, 20.0)) == 0
+
+
+def test_cities_are_known_with_their_state_where_the_codes_agree():
+    assert any(code.startswith("US-GA/") for code, _ in resolve("Atlanta"))
+    assert points("Atlanta")
+    assert resolve("Reading") == [] or all("/" not in code for code, _ in resolve("Reading"))  # a word first
+    assert points("March") == []
+
+
+@pytest.mark.parametrize("a, b, conflict", [
+    ("Lyon", "Marseille", True),        # two cities far apart
+    ("Lyon", "Villeurbanne", False),    # a city and its suburb
+    ("Atlanta", "Georgia", False),      # a city inside its state
+    ("Atlanta", "Seattle", True),
+    ("Kansas City", "Missouri", False), # one of the cities of that name lies there
+])
+def test_two_places_conflict_only_when_they_cannot_both_be_right(a, b, conflict):
+    why = _apart(_place(a), _place(b, "b.md"), PlaceParams(category="place").max_km)
+    assert bool(why) is conflict, why
