@@ -343,7 +343,8 @@ SCHEMAS: dict[str, Type] = {
     "contested_terms.yaml": Record({"terms": ListOf(Record(
         {"id": WORD, "neutral": WORD, "variants": WORDS}, {"note": WORD}))}),
     "entities.yaml": Record({"organisation_words": WORDS, "leading_noise": WORDS, "non_names": WORDS,
-                             "single_word_max_zipf": NUMBER, "max_name_words": INT, "max_name_word_chars": INT}),
+                             "single_word_max_zipf": NUMBER, "max_name_words": INT, "max_name_word_chars": INT,
+                             "name_particles": WORDS}),
     "events.yaml": Record({
         "classes": MapOf(Record({"label": WORD, "triggers": WORDS},
                                 {"instant": BOOL, "patterns": ListOf(REGEX)})),

@@ -272,3 +272,20 @@ def test_random_unicode_never_crashes(a, b):
 ])
 def test_spanish_ll_and_y(a, b, same):
     assert compare(a, b).same is same
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("The talks were led by Ahmed bin Khalid on Monday.", "Ahmed bin Khalid"),
+    ("Anke van der Linde opened the hearing.", "Anke van der Linde"),
+    ("The report quotes Rosa de la Vega twice.", "Rosa de la Vega"),
+    ("Jorge dos Reis declined to comment.", "Jorge dos Reis"),
+    ("The statement was signed by Salah al-Amin.", "Salah al-Amin"),
+    ("Reporters asked Noor bint Faisal about the plan.", "Noor bint Faisal"),
+])
+def test_names_with_particles_are_extracted_whole(sentence, name):
+    from discrepancy.extract import extract_all
+    from discrepancy.ingest import parse_article
+
+    article = parse_article("a.md", "---\npublished: 2024-05-06\n---\n" + sentence + "\n")
+    _, claims, _ = extract_all([article])
+    assert name in [c.value for c in claims if c.kind == "name"]

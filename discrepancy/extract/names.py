@@ -17,12 +17,17 @@ from discrepancy.extract.participants import countries_in
 from discrepancy.models import Claim
 from discrepancy.names import split_title
 
-_WORD = r"(?:\p{Lu}[\w'’.-]*|(?:al|el|bin|ibn|van|von|de|da|del|della|di|du|le|la|dos|das|ul|ud)-?)"
-_RUN = regex.compile(rf"{_WORD}(?:[ \t]+{_WORD})*(?:[ \t]*-[ \t]*\d{{4}}|[ \t]+\d{{4}}\b)?")
+
+@lru_cache(maxsize=1)
+def _run_pattern() -> regex.Pattern:
+    """A run of capitalised words, with the name particles of entities.yaml between them, alone
+    or hyphenated to the next word ("al-Amin"); a year may close it ("Expo 2030")."""
+    particles = "|".join(sorted((regex.escape(p) for p in _lex()["particles"]), key=len, reverse=True))
+    word = rf"(?:\p{{Lu}}[\w'’.-]*|(?:{particles})-\p{{Lu}}[\w'’.-]*|(?:{particles})(?=[ \t]))"
+    return regex.compile(rf"{word}(?:[ \t]+{word})*(?:[ \t]*-[ \t]*\d{{4}}|[ \t]+\d{{4}}\b)?")
+
 # a run right after "Minister of", "Fisheries, Forests and": the words before it end a title
 _CONTINUES_OFFICE = re.compile(r"[A-Z][\w-]*,?\s+(?:of|and|for|&)\s+(?:the\s+)?$|[A-Z][\w-]*,\s*$")
-_PARTICLES = {"al", "el", "bin", "ibn", "van", "von", "de", "da", "del", "della", "di", "du", "le", "la", "dos",
-              "das", "ul", "ud", "al-", "el-"}
 
 
 @lru_cache(maxsize=1)
@@ -35,6 +40,7 @@ def _lex():
         "zipf": float(lex.get("single_word_max_zipf", 3.3)),
         "max_words": int(lex.get("max_name_words", 20)),
         "max_word_chars": int(lex.get("max_name_word_chars", 60)),
+        "particles": frozenset(w.casefold() for w in lex.get("name_particles", [])),
     }
 
 
@@ -45,14 +51,15 @@ def _clean_token(token: str) -> str:
 def _mentions(text: str):
     """(start, end, words) for each capitalised run, with leading noise words dropped."""
     lex = _lex()
-    for m in _RUN.finditer(text):
+    particles = lex["particles"]
+    for m in _run_pattern().finditer(text):
         tokens = list(re.finditer(r"\S+", m.group(0)))
         first = 0  # words dropped from the front are skipped, not popped (popping moves the rest)
         # drop particles and noise at the start
-        while first < len(tokens) and (tokens[first].group(0).casefold().rstrip("-") in _PARTICLES
+        while first < len(tokens) and (tokens[first].group(0).casefold() in particles
                                        or _clean_token(tokens[first].group(0)).casefold() in lex["noise"]):
             first += 1
-        while len(tokens) > first and tokens[-1].group(0).casefold().rstrip("-") in _PARTICLES:
+        while len(tokens) > first and tokens[-1].group(0).casefold() in particles:
             tokens.pop()
         # "Minister of Fisheries, Forests and Lakes Ilse ...": the run continues an office's
         # name, so its common words ("Trade") belong to the title, not to the person
@@ -83,7 +90,7 @@ def _is_name(bare: str) -> bool:
     folded = [_clean_token(t).casefold() for t in tokens]
     if any(t in lex["org"] for t in folded):
         return False
-    words = [t for t in folded if t not in _PARTICLES and not re.fullmatch(r"\d+", t)]
+    words = [t for t in folded if t not in lex["particles"] and not re.fullmatch(r"\d+", t)]
     if not words or any(t in lex["non"] for t in words):
         return False
     if countries_in(bare):
