@@ -12,12 +12,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Iterable, Sequence
 
-import pandas as pd
 from dateutil.relativedelta import relativedelta
 
 from discrepancy.models import Article, Claim, Group
 from discrepancy.names import blocking_keys, compare
-from discrepancy.table import claims_frame
 
 SAME_OCCURRENCE_GAP_DAYS = 5
 """Two day-precise dates of one kind of event further apart than this are different occurrences."""
@@ -217,12 +215,32 @@ def _past_and_future_apart(a: Claim, b: Claim) -> bool:
     return bool(written) and (future.attr("first") or future.value) > written
 
 
-def _event_groups(frame: pd.DataFrame, defaults) -> tuple[list[Group], list[tuple[str, _Occurrence]]]:
+class _ClaimIndex:
+    """The claims of a run, sorted, split by kind and grouped by key: what alignment reads. (A
+    plain index: pandas' group-by cost more than all alignment for an article of a few pages.)"""
+
+    def __init__(self, claims: Sequence[Claim]) -> None:
+        self._by_kind: dict[str, list[Claim]] = defaultdict(list)
+        for c in claims:
+            self._by_kind[c.kind].append(c)
+
+    def of(self, kind: str) -> list[Claim]:
+        """The claims of one kind, in claim order."""
+        return list(self._by_kind.get(kind, ()))
+
+    def grouped(self, kind: str, key=lambda c: c.key) -> list[tuple]:
+        """(key, claims) for the claims of one kind, by sorted key, each in claim order."""
+        groups: dict = {}
+        for c in self._by_kind.get(kind, ()):
+            groups.setdefault(key(c), []).append(c)
+        return sorted(groups.items(), key=lambda kv: kv[0])
+
+
+def _event_groups(frame: _ClaimIndex, defaults) -> tuple[list[Group], list[tuple[str, _Occurrence]]]:
     groups: list[Group] = []
     named: list[tuple[str, _Occurrence]] = []
-    events = frame[frame.kind == "event_date"]
-    for cls, rows in events.groupby("key", sort=True):
-        for n, occ in enumerate(_occurrences(list(rows.claim), defaults), 1):
+    for cls, rows in frame.grouped("event_date"):
+        for n, occ in enumerate(_occurrences(rows, defaults), 1):
             event_id = occurrence_title(occ, defaults)
             named.append((event_id, occ))
             if len({c.source for c in occ.claims}) < 2:
@@ -239,12 +257,11 @@ def _event_groups(frame: pd.DataFrame, defaults) -> tuple[list[Group], list[tupl
     return groups, named
 
 
-def _duration_groups(frame: pd.DataFrame, occurrences: list[tuple[str, _Occurrence]], defaults) -> list[Group]:
+def _duration_groups(frame: _ClaimIndex, occurrences: list[tuple[str, _Occurrence]], defaults) -> list[Group]:
     """Stated lengths of one kind of event, split by participants, beside the dates each source
     gives for a compatible occurrence of it."""
     groups = []
-    for cls, rows in frame[frame.kind == "duration"].groupby("key", sort=True):
-        claims = list(rows.claim)
+    for cls, claims in frame.grouped("duration"):
         who = [_with_default_participants(c, defaults) for c in claims]
         uf = _UnionFind(len(claims))
         _unite_alike(uf, who, lambda i, j: participants_compatible(who[i], who[j]))
@@ -291,11 +308,9 @@ def _spans(claims: Sequence[Claim]) -> list[Claim]:
     return out
 
 
-def _history_groups(frame: pd.DataFrame, defaults, headlines: dict[str, str]) -> list[Group]:
+def _history_groups(frame: _ClaimIndex, defaults, headlines: dict[str, str]) -> list[Group]:
     groups = []
-    history = frame[frame.kind == "history"]
-    for key, rows in history.groupby("key", sort=True):
-        claims = list(rows.claim)
+    for key, claims in frame.grouped("history"):
         uf = _UnionFind(len(claims))
         kinds = [(c.attr("class") or "", _with_default_participants(c, defaults)) for c in claims]
 
@@ -314,13 +329,13 @@ def _history_groups(frame: pd.DataFrame, defaults, headlines: dict[str, str]) ->
     return groups
 
 
-def _earlier_occurrences(frame: pd.DataFrame, articles: Sequence[Article]) -> list[Claim]:
+def _earlier_occurrences(frame: _ClaimIndex, articles: Sequence[Article]) -> list[Claim]:
     """Event dates well before their own article's date ("her predecessor visited Hanoi in March
     2019"): earlier occurrences of that kind of event, as history claims."""
     import dataclasses
 
     out = []
-    for c in frame[frame.kind == "event_date"].claim:
+    for c in frame.of("event_date"):
         written = c.attr("anchor")
         if not written or c.attr("tense") == "future":
             continue
@@ -332,15 +347,14 @@ def _earlier_occurrences(frame: pd.DataFrame, articles: Sequence[Article]) -> li
     return out
 
 
-def _novelty_groups(frame: pd.DataFrame, articles: Sequence[Article], defaults, headlines: dict[str, str]) -> list[Group]:
+def _novelty_groups(frame: _ClaimIndex, articles: Sequence[Article], defaults, headlines: dict[str, str]) -> list[Group]:
     groups = []
-    novelty = frame[frame.kind == "novelty"]
-    history = list(frame[frame.kind == "history"].claim)
+    history = frame.of("history")
     anchors = {a.path: a.anchor.date for a in articles if a.anchor}
     latest = max(anchors.values()) if anchors else None
-    for cls, rows in novelty.groupby("key", sort=True):
+    for cls, rows in frame.grouped("novelty"):
         found: dict[tuple, list[Claim]] = {}  # the earlier occurrences for claims alike in what the test reads
-        for claim in rows.claim:
+        for claim in rows:
             reference = anchors.get(claim.source, latest)
             if reference is None:
                 continue
@@ -361,11 +375,10 @@ def _novelty_groups(frame: pd.DataFrame, articles: Sequence[Article], defaults, 
     return groups
 
 
-def _weekday_groups(frame: pd.DataFrame) -> list[Group]:
+def _weekday_groups(frame: _ClaimIndex) -> list[Group]:
     groups = []
-    for (source, key), rows in frame[frame.kind == "weekday"].groupby(["source", "key"], sort=True):
-        groups.append(Group("weekday", f"weekday/{source}/{key}", list(rows.claim)[0].subject,
-                            tuple(rows.claim), "weekdays and dates"))
+    for (source, key), rows in frame.grouped("weekday", lambda c: (c.source, c.key)):
+        groups.append(Group("weekday", f"weekday/{source}/{key}", rows[0].subject, tuple(rows), "weekdays and dates"))
     return groups
 
 
@@ -392,8 +405,8 @@ def _bridge_within_one_article(uf: _UnionFind, pairs: list[tuple[str, str]], ind
         pending = left
 
 
-def _name_groups(frame: pd.DataFrame) -> list[Group]:
-    claims = list(frame[frame.kind == "name"].claim)
+def _name_groups(frame: _ClaimIndex) -> list[Group]:
+    claims = frame.of("name")
     if not claims:
         return []
     spellings = sorted({c.value for c in claims})
@@ -458,11 +471,10 @@ def _name_groups(frame: pd.DataFrame) -> list[Group]:
 
 # --- numbers -------------------------------------------------------------------------------
 
-def _number_groups(frame: pd.DataFrame, headlines: dict[str, str]) -> list[Group]:
+def _number_groups(frame: _ClaimIndex, headlines: dict[str, str]) -> list[Group]:
     groups = []
-    numbers = frame[(frame.kind == "number")]
-    for key, rows in numbers.groupby("key", sort=True):
-        claims = [c for c in rows.claim if c.attr("history") != "1"]
+    for key, rows in frame.grouped("number"):
+        claims = [c for c in rows if c.attr("history") != "1"]
         if len({c.source for c in claims}) < 2:
             continue
         # split by who gives the figure and which event it belongs to
@@ -488,20 +500,20 @@ def _number_groups(frame: pd.DataFrame, headlines: dict[str, str]) -> list[Group
     return groups
 
 
-def _place_groups(frame: pd.DataFrame, headlines: dict[str, str]) -> list[Group]:
+def _place_groups(frame: _ClaimIndex, headlines: dict[str, str]) -> list[Group]:
     groups = []
-    for key, rows in frame[frame.kind == "place"].groupby("key", sort=True):
-        members = tuple(rows.claim)
+    for key, rows in frame.grouped("place"):
+        members = tuple(rows)
         if len({c.source for c in members}) >= 2:
             groups.append(Group("place", f"place/{key}", members[0].subject, members,
                                 _headline(key.split(":", 1)[1] if key.startswith("event:") else "", headlines)))
     return groups
 
 
-def _term_groups(frame: pd.DataFrame) -> list[Group]:
+def _term_groups(frame: _ClaimIndex) -> list[Group]:
     groups = []
-    for key, rows in frame[frame.kind == "term"].groupby("key", sort=True):
-        members = tuple(rows.claim)
+    for key, rows in frame.grouped("term"):
+        members = tuple(rows)
         if len({c.source for c in members}) >= 2 and len({c.value for c in members}) >= 2:
             groups.append(Group("term", f"term/{key}", members[0].subject, members, "terminology"))
     return groups
@@ -550,9 +562,9 @@ def _headlines(occurrences: list[tuple[str, "_Occurrence"]]) -> dict[str, str]:
 def align(articles: Sequence[Article], claims: Iterable[Claim]) -> list[Group]:
     """Every group of claims that could disagree, in a deterministic order."""
     claims = sorted(claims, key=lambda c: c.sort_key)
-    frame = claims_frame(claims)
-    if frame.empty:
+    if not claims:
         return []
+    frame = _ClaimIndex(claims)
     defaults = _main_participants(claims)
     event_groups, occurrences = _event_groups(frame, defaults)
     headlines = _headlines(occurrences)
