@@ -363,19 +363,17 @@ SPELLINGS = ["Anna Berg", "Ana Berg", "Anna Bergh", "Berg", "Omar Haddad", "Umar
 @given(st.lists(st.tuples(st.sampled_from(["a.txt", "b.txt", "c.txt"]), st.sampled_from(SPELLINGS)),
                 min_size=1, max_size=25))
 def test_name_groups_are_those_of_comparing_every_pair(mentions):
-    from discrepancy.align import _name_groups
-    from discrepancy.table import claims_frame
+    from discrepancy.align import _ClaimIndex, _name_groups
 
     claims = [_name_claim(source, value, n) for n, (source, value) in enumerate(mentions)]
-    groups = {frozenset(c.value for c in g.claims) for g in _name_groups(claims_frame(claims))}
+    groups = {frozenset(c.value for c in g.claims) for g in _name_groups(_ClaimIndex(claims))}
     assert groups == plain_name_groups(claims)
 
 
 def test_one_article_names_are_not_compared_among_themselves(monkeypatch):
     from discrepancy import align
-    from discrepancy.table import claims_frame
 
     calls = []
     monkeypatch.setattr(align, "compare", lambda a, b: calls.append((a, b)) or pytest.fail("compared"))
     claims = [_name_claim("a.txt", v, n) for n, v in enumerate(SPELLINGS)]
-    assert align._name_groups(claims_frame(claims)) == [] and not calls
+    assert align._name_groups(align._ClaimIndex(claims)) == [] and not calls
