@@ -28,6 +28,7 @@ def _run_pattern() -> regex.Pattern:
 
 # a run right after "Minister of", "Fisheries, Forests and": the words before it end a title
 _CONTINUES_OFFICE = re.compile(r"[A-Z][\w-]*,?\s+(?:of|and|for|&)\s+(?:the\s+)?$|[A-Z][\w-]*,\s*$")
+_OFFICE_TAILS = (",", "of", "and", "for", "&", "the")
 
 
 @lru_cache(maxsize=1)
@@ -63,7 +64,9 @@ def _mentions(text: str):
             tokens.pop()
         # "Minister of Fisheries, Forests and Lakes Ilse ...": the run continues an office's
         # name, so its common words ("Trade") belong to the title, not to the person
-        if _CONTINUES_OFFICE.search(text[max(0, m.start() - CUE_REACH):m.start()]):
+        before = text[max(0, m.start() - CUE_REACH):m.start()]
+        # (what the pattern needs at the end, tested first: the pattern is tried at every start)
+        if before.rstrip().endswith(_OFFICE_TAILS) and _CONTINUES_OFFICE.search(before):
             while len(tokens) - first > 1 and zipf_frequency(_clean_token(tokens[first].group(0)), "en") >= 4.0:
                 first += 1
         tokens = tokens[first:]
