@@ -518,7 +518,9 @@ class Grammar:
         prefix = text[max(0, start_y - 2):start_y]
         if not gd.get("mod") and re.search(r"[A-Za-z]-$", prefix):
             return None  # "Araz-2025"
-        dashed = _NAME_DASH.search(text, max(0, start_y - 40), start_y)
+        # (the dash the pattern ends with is looked for first: the pattern is tried at every start)
+        dashed = _NAME_DASH.search(text, max(0, start_y - 40), start_y) \
+            if text[max(0, start_y - 40):start_y].rstrip().endswith(("-", "–", "—")) else None
         if not gd.get("mod") and dashed and dashed.group(1) not in lex.year_name_exceptions \
                 and dashed.group(1).lower() not in lex.month_names:
             return None  # "Kura Shield – 2025"
