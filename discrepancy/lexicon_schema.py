@@ -353,9 +353,7 @@ SCHEMAS: dict[str, Type] = {
     "event_overrides.yaml": Record({
         "add": _by_pos(_override_word(NOUN_CLASSES), _override_word(VERB_CLASSES)),
         "exclude": _by_pos(WORD), "same_as": _by_pos(WORD)}),
-    "gazetteer.yaml": Record({"contains": MapOf(WORD), "levels": MapOf(WORDS), "sites": WORDS},
-                             {"cities": Record({"min_population": INT, "common_word_zipf": NUMBER,
-                                                "iso_admin1": WORDS})}),
+    "gazetteer.yaml": Record({"contains": MapOf(WORD), "levels": MapOf(WORDS), "sites": WORDS}),
     "history.yaml": Record({"previous_before_trigger": WORDS, "occurrence_words": WORDS, "since_markers": WORDS,
                             "first_words": WORDS, "origin_cues": WORDS, "same_cues": WORDS,
                             "novelty_cues": WORDS, "novelty_negations": WORDS, "ordinals": MapOf(INT)}),

