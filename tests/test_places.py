@@ -39,3 +39,17 @@ def test_cities_are_known_with_their_state_where_the_codes_agree():
 def test_two_places_conflict_only_when_they_cannot_both_be_right(a, b, conflict):
     why = _apart(_place(a), _place(b, "b.md"), PlaceParams(category="place").max_km)
     assert bool(why) is conflict, why
+
+
+def test_a_broken_city_table_line_is_named_with_its_file_and_line(tmp_path, monkeypatch):
+    from discrepancy.extract import places
+
+    (tmp_path / "cities.tsv").write_text("# header\nlyon\tLyon\tFR/lyon\tFR\t45.76\t4.83\nbroken line\n",
+                                         encoding="utf-8")
+    monkeypatch.setattr(places, "lexicons_dir", lambda: tmp_path)
+    places._cities.cache_clear()
+    try:
+        with pytest.raises(places.GazetteerError, match=r"cities\.tsv:3: expected 6"):
+            places._cities()
+    finally:
+        places._cities.cache_clear()
