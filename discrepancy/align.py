@@ -6,13 +6,14 @@ share a blocking key; numbers by the thing they count.
 """
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import heapq
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Iterable, Sequence
 
-from dateutil.relativedelta import relativedelta
 
 from discrepancy.models import Article, Claim, Group
 from discrepancy.names import blocking_keys, compare
@@ -25,6 +26,7 @@ SAME_OCCURRENCE_GAP_DAYS_INSTANT = 2
 
 # --- small helpers -----------------------------------------------------------------------
 
+@lru_cache(maxsize=65536)  # a few values, asked about again and again while grouping
 def interval(value: str) -> tuple[dt.date, dt.date]:
     """The days an ISO value (or range START/END) can stand for, at its precision."""
     first, _, last = value.partition("/")
@@ -42,7 +44,7 @@ def _end_of(value: str) -> dt.date:
     if len(parts) == 3:
         return dt.date(*parts)
     if len(parts) == 2:
-        return dt.date(parts[0], parts[1], 1) + relativedelta(months=1, days=-1)
+        return dt.date(parts[0], parts[1], calendar.monthrange(parts[0], parts[1])[1])
     return dt.date(parts[0], 12, 31)
 
 
@@ -171,12 +173,15 @@ def _occurrences(claims: list[Claim], defaults) -> list[_Occurrence]:
                 uf.union(i, j)
         heapq.heappush(open_, (spans[j][1], j))
     occurrences = [_Occurrence(claims[0].key, [fine[i] for i in group]) for group in uf.groups()]
+    # what the placing of coarse claims reads of each occurrence, worked out once (the claims
+    # of an occurrence change only below, and only by a coarse claim joining the one it fits)
+    who = {id(x): _with_default_participants(x, defaults) for o in occurrences for x in o.claims}
     for c in coarse:
         lo, hi = interval(c.value)
+        mine = who[id(c)] = _with_default_participants(c, defaults)
         home = [o for o in occurrences
                 if any(interval(x.value)[0] <= hi and lo <= interval(x.value)[1] for x in o.claims)
-                and all(participants_compatible(_with_default_participants(c, defaults),
-                                                _with_default_participants(x, defaults)) for x in o.claims)]
+                and all(participants_compatible(mine, who[id(x)]) for x in o.claims)]
         if len(home) == 1:
             home[0].claims.append(c)
         elif not home:
@@ -185,8 +190,7 @@ def _occurrences(claims: list[Claim], defaults) -> list[_Occurrence]:
             near = [o for o in occurrences
                     if min(abs((interval(x.value)[0] - hi).days) for x in o.claims) <= 20
                     or min(abs((lo - interval(x.value)[1]).days) for x in o.claims) <= 20]
-            near = [o for o in near if all(participants_compatible(
-                _with_default_participants(c, defaults), _with_default_participants(x, defaults)) for x in o.claims)]
+            near = [o for o in near if all(participants_compatible(mine, who[id(x)]) for x in o.claims)]
             if len(near) == 1 and not any(_past_and_future_apart(c, x) for x in near[0].claims):
                 near[0].claims.append(c)
     return [o for o in occurrences if len({c.source for c in o.claims}) >= 1]
