@@ -41,6 +41,12 @@ def _points(claim: Claim) -> list[tuple[float, float]]:
     return out
 
 
+def _only_cities(claim: Claim) -> bool:
+    """Can the claim's place only be a city? ("Colorado" is a state as well as a town: it is
+    compared by what contains what, not by distance.)"""
+    return all("/" in code for code in (claim.attr("regions") or "").split(",") if code)
+
+
 def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
     """Great-circle distance (haversine) between two (latitude, longitude) points."""
     lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
@@ -49,11 +55,12 @@ def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
 
 
 def _apart(a: Claim, b: Claim, max_km: float) -> str | None:
-    """Why two places cannot both be right, or None. Two cities: every city each name can be
-    lies more than ``max_km`` from every city the other can be. Otherwise: they lie in
-    different first-level subdivisions of one country (a city inside its state agrees)."""
+    """Why two places cannot both be right, or None. Two names that can only be cities: every
+    city each can be lies more than ``max_km`` from every city the other can be. Otherwise:
+    they lie in different first-level subdivisions of one country (a city inside its state
+    agrees)."""
     pa, pb = _points(a), _points(b)
-    if pa and pb:
+    if pa and pb and _only_cities(a) and _only_cities(b):
         nearest = min(distance_km(p, q) for p in pa for q in pb)
         return f"{nearest:.0f} km apart" if nearest > max_km else None
     sa, sb = _subdivisions(a), _subdivisions(b)
