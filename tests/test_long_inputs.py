@@ -292,10 +292,10 @@ def plain_origin_of_event(ctx, sentence, clause, cue_words, triggers):
                if scope_start <= tr.start < clause.end and tr.word.casefold() not in cue_words)
 
 
-ORIGINS = ("The third Corvale Book Fair, which was first held in 2011, opened on Monday. "
-           "Construction began in 2017, which began in 2016 too; the Harbour Fair began in 2015. "
-           "The series, which began in 2021 and which was first held in Kelmar, returns; "
-           "it began in 2020, which was launched in 2018. ") * 3
+ORIGINS = ("The fourth Corvale Boat Show, first staged in 2011, opened on Monday. "
+           "Construction started in 2017, which started in 2016 too; the Harbour Fair started in 2015. "
+           "The regatta, which started in 2013 and which was first staged at Kelmar, returns; "
+           "it started in 2020, which was launched in 2018. ") * 3
 
 
 def test_origin_of_an_event_is_found_as_reading_each_clause_found_it():
@@ -304,7 +304,7 @@ def test_origin_of_an_event_is_found_as_reading_each_clause_found_it():
     for sentence in ctx.sentences:
         triggers = triggers_in(sentence.text, sentence.start)
         for clause in ctx.clauses(sentence):
-            for cues in (frozenset({"began", "in"}), frozenset({"first", "held", "in"}), frozenset()):
+            for cues in (frozenset({"started", "in"}), frozenset({"first", "staged", "in"}), frozenset()):
                 assert events._origin_of_event(ctx, sentence, clause, cues, triggers) == \
                     plain_origin_of_event(ctx, sentence, clause, cues, triggers)
                 checked += 1

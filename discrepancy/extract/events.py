@@ -715,7 +715,7 @@ def _is_named_event_word(tr: Trigger, cue_words: frozenset[str]) -> bool:
 
 def _origin_of_event(ctx: Context, sentence: Sentence, clause: Clause, cue_words: frozenset[str],
                      triggers: list[Trigger]) -> bool:
-    """"the series began in 2021", "the book fair, which was first held in": the thing that began must be
+    """"the regatta started in 2013", "the boat show, first staged in": the thing that began must be
     an occurrence of an event, not "Construction began in 2017"."""
     if re.match(r"\s*(?:which|that|who)\b", clause.text, re.I):
         # "the third Corvale Book Fair, which was first staged in": the antecedent counts, so the
