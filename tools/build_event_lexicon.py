@@ -321,27 +321,31 @@ def _distinct(values: Iterable[str]) -> list[str]:
     return list(dict.fromkeys(values))
 
 
-def noun_entries(wordnet: Wordnet, classifier: Classifier) -> dict[str, dict]:
-    """Lemma -> record, for the nouns with at least one event sense."""
+def _entries(wordnet: Wordnet, classifier: Classifier, pos: str, counts, only_counted: bool) -> dict[str, dict]:
+    """Lemma -> record for the lemmas of one part of speech. ``counts(synset)`` says whether a
+    sense counts towards ``event_share``; with ``only_counted`` the classes and types come from
+    those senses alone and a lemma with none is left out, else from every sense."""
     table: dict[str, dict] = {}
-    for lemma, synsets in merged_senses(wordnet.entries, "n").items():
+    for lemma, synsets in merged_senses(wordnet.entries, pos).items():
         synsets = [s for s in synsets if s in wordnet.synsets]
         if not synsets:
             continue
-        total = event = 0.0
+        total = counted = 0.0
         classes: list[str] = []
         type_weight: dict[str, float] = defaultdict(float)
         for rank, synset in enumerate(synsets):
             weight = sense_weight(rank)
             total += weight
-            if classifier.noun_is_event(synset):
-                event += weight
+            event = counts(synset)
+            if event:
+                counted += weight
+            if event or not only_counted:
                 classes.append(wordnet.lexfile(synset))
                 for event_type in classifier.types(synset):
                     type_weight[event_type] += weight
         if not classes:
             continue
-        record = {"classes": _distinct(classes), "event_share": round(event / total, 2),
+        record = {"classes": _distinct(classes), "event_share": round(counted / total, 2),
                   "first_sense": wordnet.lexfile(synsets[0])}
         if type_weight:
             record["types"] = _ordered_types(type_weight)
@@ -349,28 +353,16 @@ def noun_entries(wordnet: Wordnet, classifier: Classifier) -> dict[str, dict]:
     return table
 
 
+def noun_entries(wordnet: Wordnet, classifier: Classifier) -> dict[str, dict]:
+    """Lemma -> record, for the nouns with at least one event sense."""
+    return _entries(wordnet, classifier, "n", classifier.noun_is_event, only_counted=True)
+
+
 def verb_entries(wordnet: Wordnet, classifier: Classifier) -> dict[str, dict]:
-    """Lemma -> record, for every verb (all verb senses are events or states)."""
-    table: dict[str, dict] = {}
-    for lemma, synsets in merged_senses(wordnet.entries, "v").items():
-        synsets = [s for s in synsets if s in wordnet.synsets]
-        if not synsets:
-            continue
-        total = dynamic = 0.0
-        type_weight: dict[str, float] = defaultdict(float)
-        for rank, synset in enumerate(synsets):
-            weight = sense_weight(rank)
-            total += weight
-            if wordnet.lexfile(synset) not in CAUTIOUS_VERB_CLASSES:
-                dynamic += weight
-            for event_type in classifier.types(synset):
-                type_weight[event_type] += weight
-        record = {"classes": _distinct(wordnet.lexfile(s) for s in synsets),
-                  "event_share": round(dynamic / total, 2), "first_sense": wordnet.lexfile(synsets[0])}
-        if type_weight:
-            record["types"] = _ordered_types(type_weight)
-        table[lemma] = record
-    return table
+    """Lemma -> record, for every verb (all verb senses are events or states; the states and
+    mental events of ``CAUTIOUS_VERB_CLASSES`` do not count towards the share)."""
+    return _entries(wordnet, classifier, "v", lambda synset: wordnet.lexfile(synset) not in CAUTIOUS_VERB_CLASSES,
+                    only_counted=False)
 
 
 COLUMN_SEPARATOR = " | "
