@@ -133,13 +133,13 @@ def _bare(name: str) -> str:
     return bare or name
 
 
-def _placed(value: str, place: str, codes: list[str], level: str | None) -> str:
-    """How the gazetteer placed a place, in words."""
+def _placed(value: str, where: list[tuple[float, float]], codes: list[str], level: str | None) -> str:
+    """How the gazetteer placed a place (``where``: the cities it can be), in words."""
     if not codes:
         return f"{value!r}, a {level or 'place'} the gazetteer does not know"
-    where = points(place)
-    at = "; ".join(f"{lat:.2f}, {lon:.2f}" for lat, lon in sorted(set(where))[:3])
-    cities = f"; a GeoNames city at {at}" + (" (one of several of that name)" if len(set(where)) > 1 else "") if where else ""
+    at = "; ".join(f"{lat:.2f}, {lon:.2f}" for lat, lon in where[:3])
+    several = " (one of several of that name)" if len(where) > 1 else ""
+    cities = f"; a GeoNames city at {at}{several}" if where else ""
     return f"{value!r} placed by the gazetteer in {', '.join(codes)}{cities}"
 
 
@@ -199,11 +199,12 @@ def extract(ctx: Context) -> list[Claim]:
                 what = subject_key.split(":", 1)[1]
                 subject = f"location of the {what if subject_key.startswith('site') else label(what)}"
                 codes = sorted({code for code, _ in known})
+                where = sorted(set(points(place)))
                 claims.append(ctx.claim(
                     kind="place", subject=subject, key=subject_key, value=value, start=start,
-                    end=start + len(value), derivation=_placed(value, place, codes, m.groupdict().get("level")),
+                    end=start + len(value), derivation=_placed(value, where, codes, m.groupdict().get("level")),
                     sentence=sentence,
                     attrs={"regions": ",".join(codes), "countries": ",".join(sorted({c for _, c in known})),
-                           "points": ";".join(f"{lat:.4f},{lon:.4f}" for lat, lon in sorted(set(points(place)))),
+                           "points": ";".join(f"{lat:.4f},{lon:.4f}" for lat, lon in where),
                            "level": m.groupdict().get("level")}))
     return claims
