@@ -250,3 +250,41 @@ def word_pattern(words: tuple[str, ...]) -> re.Pattern:
 def lexicon(name: str) -> dict:
     """A lexicon file under rules/lexicons/."""
     return load_lexicon(name)
+
+
+@lru_cache(maxsize=1)
+def _function_word_classes() -> dict[str, str]:
+    return {w.casefold(): cls for cls, words in lexicon("function_words.yaml").items() for w in words}
+
+
+def function_words() -> frozenset[str]:
+    """English closed-class words (rules/lexicons/function_words.yaml): where a noun phrase ends."""
+    return frozenset(_function_word_classes())
+
+
+def function_word_class(word: str) -> str | None:
+    """``determiners``, ``prepositions``, ``conjunctions``, ``auxiliaries`` or ``pronouns`` for a
+    closed-class word, else None."""
+    return _function_word_classes().get(word.casefold())
+
+
+_POSSESSIVE = re.compile(r"['’]s(?![\w'’])")
+_NEXT_WORD = re.compile(r"[ \t]+([\w][\w'’-]*)")
+
+
+def possessed_phrase(text: str, end: int, max_words: int) -> tuple[int, int] | None:
+    """The noun phrase a possessive opens right at ``end``: after "Sunday" in "Sunday's league
+    match at the stadium", the span of "league match" (up to ``max_words`` words; a closed-class
+    word or punctuation ends it). None when no possessive stands at ``end``."""
+    m = _POSSESSIVE.match(text, end)
+    if m is None:
+        return None
+    start = pos = m.end()
+    stop = None
+    closed = _function_word_classes()
+    for _ in range(max_words):
+        w = _NEXT_WORD.match(text, pos)
+        if w is None or w.group(1).casefold() in closed:
+            break
+        stop = pos = w.end()
+    return (start, stop) if stop is not None else None
