@@ -115,7 +115,7 @@ def _main_participants(claims: Sequence[Claim]) -> dict[tuple[str, str], frozens
         who = participants(c)
         if not who:
             continue
-        cls = c.key if c.kind == "event_date" else (c.attr("class") or c.attr("event") or "")
+        cls = c.key if c.kind in ("event_date", "event_weekday") else (c.attr("class") or c.attr("event") or "")
         counts[(c.source, cls)][who] += 1
         counts[(c.source, "")][who] += 1
     out = {}
@@ -129,7 +129,7 @@ def _with_default_participants(claim: Claim, defaults: dict[tuple[str, str], fro
     own = participants(claim)
     if own:
         return own
-    cls = claim.key if claim.kind in ("event_date", "duration", "novelty") else (
+    cls = claim.key if claim.kind in ("event_date", "event_weekday", "duration", "novelty") else (
         claim.attr("class") or claim.attr("event") or "")
     return defaults.get((claim.source, cls)) or defaults.get((claim.source, ""), frozenset())
 
@@ -316,11 +316,14 @@ def _history_groups(frame: _ClaimIndex, defaults, headlines: dict[str, str]) -> 
     groups = []
     for key, claims in frame.grouped("history"):
         uf = _UnionFind(len(claims))
-        kinds = [(c.attr("class") or "", _with_default_participants(c, defaults)) for c in claims]
+        kinds = [(c.attr("class") or "", c.attr("vocabulary"), _with_default_participants(c, defaults))
+                 for c in claims]
 
         def related(i: int, j: int) -> bool:
-            (ca, pa), (cb, pb) = kinds[i], kinds[j]
-            return not (ca and cb and ca != cb) and participants_compatible(pa, pb)
+            # a listed class and a rough open-vocabulary one ("death" for "died") can name one
+            # occurrence: only two classes of one vocabulary keep claims apart
+            (ca, va, pa), (cb, vb, pb) = kinds[i], kinds[j]
+            return not (ca and cb and ca != cb and va == vb) and participants_compatible(pa, pb)
         _unite_alike(uf, kinds, related)
         for n, idx in enumerate(uf.groups(), 1):
             members = tuple(claims[i] for i in idx)
@@ -375,6 +378,25 @@ def _novelty_groups(frame: _ClaimIndex, articles: Sequence[Article], defaults, h
             if earlier:
                 members = tuple(sorted([claim, *earlier], key=lambda c: c.sort_key))
                 groups.append(Group("novelty", f"novelty/{cls}/{claim.source}", claim.subject, members,
+                                    _headline(cls, headlines)))
+    return groups
+
+
+def _event_weekday_groups(frame: _ClaimIndex, defaults, headlines: dict[str, str]) -> list[Group]:
+    """Weekdays that articles without a date of their own give for one kind of event, by the
+    part they name (start, end, the day itself) and split by participants. They join no dated
+    occurrence: without a calendar date, nothing says which occurrence a weekday belongs to."""
+    groups = []
+    for cls, claims in frame.grouped("event_weekday"):
+        kinds = [(c.attr("part") or "date", _with_default_participants(c, defaults)) for c in claims]
+        uf = _UnionFind(len(claims))
+        _unite_alike(uf, kinds, lambda i, j: kinds[i][0] == kinds[j][0]
+                     and participants_compatible(kinds[i][1], kinds[j][1]))
+        for n, idx in enumerate(uf.groups(), 1):
+            members = tuple(claims[i] for i in idx)
+            if len({c.source for c in members}) >= 2:
+                part = kinds[idx[0]][0]
+                groups.append(Group("event_weekday", f"{cls}/weekday/{part}#{n}", members[0].subject, members,
                                     _headline(cls, headlines)))
     return groups
 
@@ -578,6 +600,7 @@ def align(articles: Sequence[Article], claims: Iterable[Claim]) -> list[Group]:
         *_history_groups(frame, defaults, headlines),
         *_novelty_groups(frame, articles, defaults, headlines),
         *_weekday_groups(frame),
+        *_event_weekday_groups(frame, defaults, headlines),
         *_name_groups(frame),
         *_number_groups(frame, headlines),
         *_place_groups(frame, headlines),

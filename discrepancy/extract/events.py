@@ -13,8 +13,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
+from lemminflect import getAllLemmas
 
-from discrepancy.extract.context import CUE_REACH, Clause, Context, clause_index, lexicon, word_pattern
+from discrepancy.event_lexicon import event_lexicon
+from discrepancy.extract.context import (CUE_REACH, Clause, Context, clause_index, function_word_class, lexicon,
+                                         possessed_phrase, word_pattern)
 from discrepancy.extract.participants import countries_in
 from discrepancy.lexicon_schema import compile_data_regex
 from discrepancy.models import Claim
@@ -36,6 +39,9 @@ class Trigger:
     """The event class it belongs to."""
     word: str
     """The word as written."""
+    vocabulary: str = "listed"
+    """``listed`` for a word of the trigger lists (a specific class), ``open`` for one the open
+    vocabulary classed by its coarse WordNet type (a rough class)."""
 
 
 @lru_cache(maxsize=1)
@@ -63,6 +69,8 @@ def _event_lexicon():
         "prepositions": prepositions,
         "reporting": word_pattern(tuple(lex.get("reporting_verbs", []))),
         "reporting_longest": max((len(w) for w in lex.get("reporting_verbs", [])), default=0),
+        "possessed_words": int(lex.get("possessed_phrase_words", 4)),
+        "open": lex.get("open_vocabulary"),
         # a cue ending in * reaches any length: then the whole look-back window
         "parts_longest": max((CUE_REACH if w.endswith("*") else len(w) for words in lex["parts"].values()
                               for w in words), default=0),
@@ -94,14 +102,86 @@ def _class_of(word: str) -> str | None:
     return None
 
 
+def _class_spec(cls: str) -> dict:
+    """What events.yaml says of a class: its entry under ``classes``, else the open-vocabulary
+    type that names it."""
+    lex = _event_lexicon()
+    if cls in lex["classes"]:
+        return lex["classes"][cls]
+    for spec in ((lex["open"] or {}).get("types") or {}).values():
+        if spec["class"] == cls:
+            return spec
+    return {}
+
+
 def label(cls: str) -> str:
     """How reports name an event class."""
-    return _event_lexicon()["classes"].get(cls, {}).get("label", cls)
+    return _class_spec(cls).get("label", cls)
 
 
 def is_instant(cls: str) -> bool:
     """Does one event of this class happen on one day?"""
-    return bool(_event_lexicon()["classes"].get(cls, {}).get("instant"))
+    return bool(_class_spec(cls).get("instant"))
+
+
+_OPEN_POS = (("NOUN", "noun", "noun_min_share"), ("VERB", "verb", "verb_min_share"))
+
+
+@lru_cache(maxsize=65536)
+def open_class(word: str, noun: bool = True, verb: bool = True) -> str | None:
+    """The event class of a word outside the trigger lists, from Open English WordNet: the
+    class of the first coarse type of its first lemma (nouns before verbs; ``noun`` and
+    ``verb`` say which readings the context allows) whose event readings weigh enough
+    ("outbreaks" -> outbreak, a natural event). None for a word with no such reading."""
+    spec = _event_lexicon()["open"]
+    if not spec:
+        return None
+    lexicon_ = event_lexicon()
+    lemmas = getAllLemmas(word.casefold())
+    for upos, pos, threshold in _OPEN_POS:
+        if not (noun if pos == "noun" else verb):
+            continue
+        for lemma in lemmas.get(upos, ()):
+            entry = lexicon_.lookup(lemma, pos)
+            if entry is None or entry.event_share < spec[threshold]:
+                continue
+            if pos == "verb" and lemma == word.casefold():
+                continue  # a bare verb form is as often a noun or an imperative: only inflected verbs
+            if pos == "noun" and entry.first_sense not in entry.classes:
+                continue  # the noun's everyday sense is a thing, not an event ("a bolt")
+            for kind in entry.types:
+                if kind in spec["types"] and (pos == "noun" or spec["types"][kind].get("verbs", True)):
+                    return spec["types"][kind]["class"]
+    return None
+
+
+_OPEN_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’-]*[a-z](?![\w-])")
+_WORD_BEFORE = re.compile(r"([\w'’-]+)\s*$")
+
+
+def _open_triggers(text: str, offset: int, busy: "_SpanIndex") -> list[Trigger]:
+    """Event words of the open vocabulary in a sentence. Lower-case words only (a capitalised
+    word inside a sentence belongs to a name). Without a tagger the word before decides the
+    reading: a noun after a determiner, a preposition, a possessive or a figure ("the outbreak",
+    "after talks", "Monday's verdict"), a verb after anything else."""
+    not_before = _event_lexicon()["not_before"]
+    found = []
+    for m in _OPEN_WORD.finditer(text):
+        if busy.overlaps(offset + m.start(), offset + m.end()):
+            continue
+        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        prev = before.group(1) if before else ""
+        noun = bool(prev) and (function_word_class(prev) in ("determiners", "prepositions")
+                               or prev.endswith(("'s", "’s", "s'")) or prev[:1].isdigit())
+        verb = not noun and function_word_class(prev) != "determiners"
+        cls = open_class(m.group(0), noun, verb)
+        if cls is None:
+            continue
+        after = _WORD_AFTER.match(text, m.end())
+        if after and after.group(1).casefold() in not_before:
+            continue  # "fire brigade": part of another name
+        found.append(Trigger(offset + m.start(), offset + m.end(), cls, m.group(0), "open"))
+    return found
 
 
 # each capitalised word is taken whole (\b), so a long capitalised run cannot be split in
@@ -245,6 +325,15 @@ def sentence_triggers(ctx: Context, sentence: Sentence, busy: tuple[tuple[int, i
     key = ("triggers", sentence.start, sentence.end, busy, named)
     if key not in ctx.memo:
         ctx.memo[key] = _triggers_in(sentence.text, sentence.start, busy, named)
+    return list(ctx.memo[key])
+
+
+def open_triggers(ctx: Context, sentence: Sentence, busy: tuple[tuple[int, int], ...] = ()) -> list[Trigger]:
+    """The open-vocabulary event words of a sentence (see ``open_class``): what extractors fall
+    back on where the trigger lists find nothing. Found once per sentence, like ``sentence_triggers``."""
+    key = ("open triggers", sentence.start, sentence.end, busy)
+    if key not in ctx.memo:
+        ctx.memo[key] = tuple(_open_triggers(sentence.text, sentence.start, _SpanIndex(busy)))
     return list(ctx.memo[key])
 
 
@@ -742,6 +831,19 @@ def _denial_pattern() -> re.Pattern:
     return word_pattern(tuple(lexicon("stance.yaml")["denial_cues"]))
 
 
+_CLOCK_OR_ZONE = re.compile(r"\d{1,2}[:.]\d\d|\b\d{4}\s*(?:GMT|UTC|Z)\b|\b(?:GMT|UTC|[ECMP][SD]?T)\b")
+
+
+def _restated_in_other_zone(text: str, floor: int, t: TimeExpression) -> bool:
+    """Does ``t`` stand in brackets after a clock time or a time zone ("(0241 GMT Friday)",
+    "(1:40 a.m. ET Saturday)")? Such a bracket gives the moment just reported in another zone."""
+    opened = text.rfind("(", max(floor, t.start - 40), t.start + 1)
+    if opened < 0 or ")" in text[opened:t.start]:
+        return False
+    day = t.text.casefold().find((t.weekday or "").casefold()) if t.weekday else -1
+    return bool(_CLOCK_OR_ZONE.search(text, opened, t.start + day if day > 0 else t.start))
+
+
 _BY_BEFORE = re.compile(r"\bby\s+(?:the\s+)?$", re.I)
 _SINCE_BEFORE = re.compile(r"\bsince\s+$", re.I)
 
@@ -755,9 +857,11 @@ def extract(ctx: Context) -> list[Claim]:
         if not clauses or denial.search(sentence.text):
             continue  # "officials denied reports that the drill began on Monday": not a claim
         in_sentence = ctx.timexes_in(sentence.start, sentence.end)
-        triggers = sentence_triggers(ctx, sentence, tuple((t.start, t.end) for t in in_sentence), ctx.event_names)
+        busy = tuple((t.start, t.end) for t in in_sentence)
+        triggers = sentence_triggers(ctx, sentence, busy, ctx.event_names) or open_triggers(ctx, sentence, busy)
         picker = _TriggerPicker(triggers, clauses) if in_sentence else None
         pending: list[Claim] = []
+        weekdays: list[Claim] = []
         for t in in_sentence:
             index = _clause_index(clauses, t.start)
             clause = clauses[index]
@@ -765,17 +869,36 @@ def extract(ctx: Context) -> list[Claim]:
             if t.type == "DURATION" or t.duration:
                 claims.extend(_duration_or_since(ctx, sentence, clauses, index, t, triggers, picker))
                 continue
-            if t.type not in ("DATE", "TIME") or not t.calendar:
+            # an article without a date of its own cannot place "on Friday" in the calendar, but
+            # the weekday it names is still what it says about when the event happened
+            weekday_only = not t.calendar and t.weekday is not None
+            if t.type not in ("DATE", "TIME") or not (t.calendar or weekday_only):
                 continue
             if not triggers and not _clause_history(ctx, clause)["cued"] and not _says_same(ctx, sentence):
                 continue  # no event word to date and no cue of an earlier occurrence: nothing to claim
             if _after_reporting_verb(ctx, clause, t) or _is_dateline(ctx, sentence, t):
                 continue
+            if _restated_in_other_zone(ctx.article.text, sentence.start, t):
+                continue  # "at 9:40 p.m. Friday (1:40 a.m. GMT Saturday)": the same moment, restated
             just_before = ctx.article.text[max(0, t.start - 8):t.start]
             if _BY_BEFORE.search(just_before):
                 continue  # "12 million cubic metres had erupted by Thursday": a tally, not when it began
             since = bool(_SINCE_BEFORE.search(just_before))
             trig = picker.pick(index, t)
+            # "Sunday's match": a date in the possessive dates the phrase it qualifies and nothing
+            # else, so only an event word inside that phrase can take it
+            owned = possessed_phrase(ctx.article.text, t.end, _event_lexicon()["possessed_words"])
+            if owned is not None:
+                trig = next((tr for tr in triggers if owned[0] <= tr.start < owned[1]), None)
+                if trig is None:
+                    continue
+            if weekday_only:
+                # an earlier occurrence needs a calendar date to say how much earlier: left out
+                if trig is not None and not since and not _is_other_occurrence(ctx, trig) \
+                        and not _clause_history(ctx, clause)["cued"] and not _says_same(ctx, sentence):
+                    weekdays.append(_weekday_event_claim(ctx, sentence, clause, t, trig,
+                                                         _participants(ctx, sentence, clause, trig.cls)))
+                continue
             history = _history_kind(ctx, sentence, clause, t, triggers)
             if history and trig is not None and _history_lexicon()["origin"].search(
                     ctx.article.text[trig.start:trig.end + 4]):
@@ -786,7 +909,7 @@ def extract(ctx: Context) -> list[Claim]:
                 continue
             # "Yesterday, the ministers held talks and witnessed the signing": a date that opens
             # the sentence dates every event its clause reports
-            governed = _opening_date_events(ctx, sentence, clause, t, triggers)
+            governed = [] if owned is not None else _opening_date_events(ctx, sentence, clause, t, triggers)
             if len(governed) > 1 or (trig is None and governed):
                 for event in governed:
                     pending.append(_event_claim(ctx, sentence, clause, t, event,
@@ -799,6 +922,7 @@ def extract(ctx: Context) -> list[Claim]:
             pending.append(_event_claim(ctx, sentence, clause, t, trig,
                                         _participants(ctx, sentence, clause, trig.cls)))
         claims.extend(_one_date_per_part(pending))
+        claims.extend(_one_date_per_part(weekdays))
         claims.extend(_novelty_claims(ctx, sentence, clauses, triggers))
     return claims
 
@@ -868,6 +992,20 @@ def _event_claim(ctx, sentence, clause, t, trig, participants) -> Claim:
                             "anchor": anchor.isoformat() if anchor else None})
 
 
+def _weekday_event_claim(ctx, sentence, clause, t, trig, participants) -> Claim:
+    """"The plant closed on Friday" in an article with no date of its own: the weekday alone."""
+    part = _part_cue(ctx, clause, t) or "date"
+    subject = {"start": "weekday the {} began", "end": "weekday the {} ended", "date": "weekday of the {}"}[part]
+    return ctx.claim(kind="event_weekday", subject=subject.format(label(trig.cls)),
+                     key=trig.cls, value=t.weekday, start=min(t.start, trig.start), end=max(t.end, trig.end),
+                     derivation=f"{t.text!r}, a weekday the article gives no calendar date for",
+                     sentence=sentence,
+                     attrs={"part": part, "instant": int(is_instant(trig.cls)), "trigger": trig.word,
+                            "trigger_at": trig.start, "label": label(trig.cls),
+                            "distance": min(abs(t.start - trig.end), abs(trig.start - t.end)),
+                            "participants": ",".join(sorted(participants)), "tense": t.tense})
+
+
 def _history_claim(ctx, sentence, t, history, trig, participants) -> Claim:
     first, last = _bounds(t.calendar)
     cls = trig.cls if trig else ""
@@ -876,6 +1014,7 @@ def _history_claim(ctx, sentence, t, history, trig, participants) -> Claim:
     return ctx.claim(kind="history", subject=subject, key=history, value=t.calendar,
                      start=t.start, end=t.end, derivation=_derivation(t), sentence=sentence,
                      attrs={"class": cls, "first": first, "last": last,
+                            "vocabulary": trig.vocabulary if trig else None,
                             "participants": ",".join(sorted(participants))})
 
 

@@ -124,6 +124,22 @@ register(CheckType(
     run=weekday_against_date, summary="A weekday and a calendar date given together do not fall on the same day."))
 
 
+class EventWeekdayParams(CheckParams):
+    """Parameters of ``event_weekday_conflict`` (none beyond the category)."""
+
+
+def event_weekday_conflict(group: Group, params: EventWeekdayParams) -> Iterable[Hit]:
+    claims = disputing(group.claims, lambda a, b: a.value != b.value, lambda c: c.value)
+    if claims:
+        yield Hit(group.subject, claims, (("part", group.key.rsplit("/", 1)[-1].split("#")[0]),))
+
+
+register(CheckType(
+    name="event_weekday_conflict", params=EventWeekdayParams, kinds=("event_weekday",), fields=("part",),
+    run=event_weekday_conflict,
+    summary="Articles without dates of their own name different weekdays for the same part of an event."))
+
+
 class NoveltyParams(CheckParams):
     """Parameters of ``novelty_against_history`` (none beyond the category)."""
 

@@ -1,0 +1,112 @@
+"""The reading mechanisms that do not depend on a word list of one story: open-vocabulary event
+words, the phrase a possessive date qualifies, times restated in another zone, and the weekday
+an undated article gives. Every example is a sentence written for this file."""
+from __future__ import annotations
+
+import pytest
+
+from discrepancy.align import align
+from discrepancy.extract.context import possessed_phrase
+from discrepancy.extract.events import _open_triggers, _restated_in_other_zone, _SpanIndex, open_class
+from discrepancy.timex import tag
+from tests.test_extract import claims_of
+
+
+# (text, the word the possessive follows, the phrase it opens or None)
+POSSESSED = [
+    ("The club lost Saturday's home match at the old ground.", "Saturday", "home match"),
+    ("Critics blamed Tuesday night's outage for the delays.", "Tuesday night", "outage"),
+    ("Friday's vote was close.", "Friday", "vote"),
+    ("The council met on Friday.", "Friday", None),          # no possessive
+    ("The result came on Friday's.", "Friday", None),        # nothing after it
+    ("Monday's the day they chose.", "Monday", None),        # a closed-class word ends it at once
+]
+
+
+@pytest.mark.parametrize("text,word,phrase", POSSESSED)
+def test_the_phrase_a_possessive_date_opens(text, word, phrase):
+    end = text.index(word) + len(word)
+    span = possessed_phrase(text, end, 4)
+    assert (text[span[0]:span[1]].strip() if span else None) == phrase
+
+
+# (word, may be a noun here, may be a verb here, the open class or None)
+OPEN_WORDS = [
+    ("outbreak", True, False, "natural"),
+    ("merger", True, False, "economy"),
+    ("verdict", True, False, "legal"),
+    ("died", False, True, "death"),
+    ("sentenced", False, True, "legal"),
+    ("verdict", False, True, None),     # no verb reading
+    ("die", False, True, None),         # a bare verb form is as often something else
+    ("offers", False, True, None),      # a verb whose only typed senses are figurative ones
+    ("table", True, False, None),       # no event reading
+    ("people", True, True, None),
+]
+
+
+@pytest.mark.parametrize("word,noun,verb,expected", OPEN_WORDS)
+def test_open_vocabulary_class_of_a_word(word, noun, verb, expected):
+    assert open_class(word, noun, verb) == expected
+
+
+# (sentence, the open-vocabulary event words found in it)
+OPEN_SENTENCES = [
+    ("The outbreak spread after a wedding in the valley.", ["outbreak", "wedding"]),
+    ("Two climbers died on the ridge.", ["died"]),
+    ("The merger of the two dairies was approved.", ["merger"]),
+    ("The hacked accounts were closed.", []),                     # after a determiner: not a verb
+    ("Volunteers offered blankets and tea.", []),
+]
+
+
+@pytest.mark.parametrize("text,words", OPEN_SENTENCES)
+def test_open_vocabulary_words_of_a_sentence(text, words):
+    assert [t.word for t in _open_triggers(text, 0, _SpanIndex(()))] == words
+
+
+# (sentence, the time expression, restated in another zone?)
+RESTATED = [
+    ("The ferry left at 11:50 p.m. Sunday (0450 GMT Monday).", "0450 GMT Monday", True),
+    ("The vote closed at 8 p.m. Tuesday (1:00 a.m. UTC Wednesday).", "1:00 a.m. UTC Wednesday", True),
+    ("The vote closed late on Tuesday (Wednesday in Tokyo).", "Wednesday", False),
+    ("The vote (held on Friday) was close.", "Friday", False),
+    ("The market opened (Friday at 10:30) late.", "Friday at 10:30", False),
+]
+
+
+@pytest.mark.parametrize("text,timex,restated", RESTATED)
+def test_a_weekday_restated_in_another_zone(text, timex, restated):
+    found = [t for t in tag(text) if t.text == timex]
+    assert found, [t.text for t in tag(text)]
+    assert _restated_in_other_zone(text, 0, found[0]) is restated
+
+
+def test_an_undated_article_still_says_on_which_weekday():
+    found, article = claims_of("The ferry sank on Tuesday off the northern coast.", None, "event_weekday")
+    assert article.anchor is None
+    assert [(c.key, c.value, c.attr("part")) for c in found] == [("crash", "Tuesday", "date")]
+    assert "no calendar date" in found[0].derivation
+
+
+def test_a_dated_article_gives_a_date_not_a_bare_weekday():
+    found, _ = claims_of("The ferry sank on Tuesday off the northern coast.", "2025-03-06")
+    assert [c.kind for c in found if c.kind.startswith("event")] == ["event_date"]
+
+
+def test_a_possessive_weekday_dates_only_its_own_phrase():
+    # "Sunday's match" is dated; the arrest in the same sentence is not
+    found, _ = claims_of("Despite his arrest on Tuesday, the striker will play in Sunday's cup match.",
+                         None, "event_weekday")
+    assert [(c.value, c.attr("trigger")) for c in found] == [("Tuesday", "arrest")]
+
+
+def test_earlier_occurrences_of_a_listed_and_an_open_class_compare():
+    # "died" is classed by the open vocabulary (death), "explosion" by the trigger list: one earlier
+    # accident can be reported either way, so the two dates are lined up
+    a, _ = claims_of("A previous explosion at the quarry killed two men in May 2019.", "2025-04-02")
+    b, _ = claims_of("It is the same quarry where two men died in 2018.", "2025-04-03", name="b.md")
+    history = [c for c in a + b if c.kind == "history"]
+    assert {c.attr("vocabulary") for c in history} == {"listed", "open"}
+    groups = [g for g in align([], history) if g.kind == "history"]
+    assert len(groups) == 1 and {c.source for c in groups[0].claims} == {"a.md", "b.md"}
