@@ -512,10 +512,13 @@ def _number_groups(frame: _ClaimIndex, headlines: dict[str, str]) -> list[Group]
             if wa and wb and wa != wb:
                 return False
             ea, eb = a.attr("event"), b.attr("event")
-            if ea and eb and ea != eb and not (a.attr("currency") or a.attr("dimension")):
-                return False  # counts belong to their event; an amount of money is named by its noun
+            if ea and eb and ea != eb and a.attr("vocabulary") == b.attr("vocabulary") \
+                    and not (a.attr("currency") or a.attr("dimension")):
+                # counts belong to their event (but a listed class and a rough open-vocabulary one
+                # can name the same event); an amount of money is named by its noun
+                return False
             return a.attr("dimension") == b.attr("dimension") and a.attr("currency") == b.attr("currency")
-        _unite_alike(uf, [tuple(c.attr(k) for k in ("attribution", "event", "dimension", "currency"))
+        _unite_alike(uf, [tuple(c.attr(k) for k in ("attribution", "event", "vocabulary", "dimension", "currency"))
                           for c in claims], related)
         for n, idx in enumerate(uf.groups(), 1):
             members = _in_common_unit(tuple(claims[i] for i in idx))

@@ -110,3 +110,17 @@ def test_earlier_occurrences_of_a_listed_and_an_open_class_compare():
     assert {c.attr("vocabulary") for c in history} == {"listed", "open"}
     groups = [g for g in align([], history) if g.kind == "history"]
     assert len(groups) == 1 and {c.source for c in groups[0].claims} == {"a.md", "b.md"}
+
+
+# (sentence, the figures it claims) where no listed event word stands in the sentence or before it
+OPEN_COUNTS = [
+    ("Four workers died when the roof of the depot gave way.", ["4"]),       # what happened to people
+    ("The navy captured 23 pirates and later freed 6 hostages.", []),        # no rough event word here
+    ("The guard completed a 13-play drive with a 40-yard pass.", []),       # figures of no event
+]
+
+
+@pytest.mark.parametrize("text,values", OPEN_COUNTS)
+def test_a_rough_event_word_anchors_only_counts_of_what_happened_to_people(text, values):
+    found, _ = claims_of(text, "2025-06-02", "number")
+    assert [c.value for c in found] == values

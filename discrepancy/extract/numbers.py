@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from discrepancy.extract.context import CUE_REACH, Context, clause_index, lexicon, word_pattern
-from discrepancy.extract.events import _before_anchor, _SpanIndex, label, sentence_triggers
+from discrepancy.extract.events import _before_anchor, _SpanIndex, label, open_triggers, sentence_triggers
 from discrepancy.models import Claim
 
 _NOUN_STOP = {"and", "or", "of", "in", "on", "at", "to", "from", "by", "for", "with", "were", "was", "are", "is",
@@ -201,6 +201,11 @@ def extract(ctx: Context) -> list[Claim]:
             # "Police estimated the crowd at about 8,000" after "Thousands rallied ...": same event
             prev = sentences[si - 1]
             triggers = sentence_triggers(ctx, prev, (), ctx.event_names)
+        open_only = not triggers
+        if open_only:
+            # no listed event word here or just before: an event word of the open vocabulary,
+            # which anchors only counts of what happened to people (below)
+            triggers = open_triggers(ctx, sentence, tuple((t.start, t.end) for t in in_sentence))
         trigger_starts = [t.start for t in triggers]
         anchored_to_event = bool(triggers)
         for m in lex["pattern"].finditer(sentence.text):
@@ -288,6 +293,8 @@ def extract(ctx: Context) -> list[Claim]:
                         nearest_effect = (distance, cls)
             if nearest_effect:
                 effect = nearest_effect[1]
+            if open_only and not effect and not currency:
+                continue  # a figure near a rough event word only ("a 13-play drive"): background
             if dimension:
                 thing = dimension
                 # percentages: what rate? the nearest measure word before
@@ -339,6 +346,8 @@ def extract(ctx: Context) -> list[Claim]:
             k = bisect.bisect_left(trigger_starts, start)
             trig = (triggers[bisect.bisect_left(trigger_starts, trigger_starts[k - 1])] if k
                     else triggers[0] if triggers else None)
+            if open_only and not effect:
+                trig = None  # a sum of money near a rough event word only: named by its noun alone
             revision = bool(lex["revision"].search(before[-30:]))
             tally = _is_tally(clause.text if clause else sentence.text)
             normalized = value * factor if dimension else value
@@ -369,7 +378,8 @@ def extract(ctx: Context) -> list[Claim]:
                 derivation=derivation, sentence=sentence,
                 attrs={"base": _fmt(normalized), "dimension": dimension or None, "unit": unit or None,
                        "currency": currency or None, "approx": approx or None, "attribution": who or None,
-                       "event": trig.cls if trig else None, "revision": int(revision), "history": int(history),
+                       "event": trig.cls if trig else None, "vocabulary": trig.vocabulary if trig else None,
+                       "revision": int(revision), "history": int(history),
                        "published": ctx.article.published, "tally": int(tally),
                        "noun": noun or None}))
     return claims
