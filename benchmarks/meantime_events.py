@@ -121,11 +121,12 @@ def read_document(path: Path, anchors: dict[str, str]) -> Document:
 
 
 def checker_reading(doc: Document):
-    """The checker's event words (spans in the text) and its event-date claims (event word span ->
-    value), through the pipeline's current reading layer."""
+    """The checker's event words (spans in the text: the listed ones, else the open vocabulary's,
+    as the event extractor reads them) and its event-date claims (event word span -> value),
+    through the pipeline's current reading layer."""
     from discrepancy.extract import extract_all
     from discrepancy.extract.context import build_context
-    from discrepancy.extract.events import triggers_in
+    from discrepancy.extract.events import event_words
     from discrepancy.ingest import parse_article
 
     front = f"---\npublished: {doc.published}\n---\n" if doc.published else "---\n---\n"
@@ -136,7 +137,7 @@ def checker_reading(doc: Document):
     words = []
     for sentence in ctx.sentences:
         busy = tuple((t.start, t.end) for t in ctx.timexes_in(sentence.start, sentence.end))
-        for trig in triggers_in(sentence.text, sentence.start, busy):
+        for trig in event_words(ctx, sentence, busy):
             a, b = article.raw_span(trig.start, trig.end)
             words.append((a - shift, b - shift))
     _, claims, _ = extract_all([article])

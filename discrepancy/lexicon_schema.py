@@ -350,7 +350,7 @@ SCHEMAS: dict[str, Type] = {
                                 {"instant": BOOL, "patterns": ListOf(REGEX)})),
         "parts": MapOf(WORDS), "part_prepositions": MapOf(WORDS),
     }, {"not_before": WORDS, "other_occurrence": WORDS, "reporting_verbs": WORDS, "possessed_phrase_words": INT,
-        "open_vocabulary": Record({"noun_min_share": NUMBER, "verb_min_share": NUMBER,
+        "open_vocabulary": Record({"noun_min_share": NUMBER, "verb_min_share": NUMBER, "verb_max_zipf": NUMBER,
                                    "types": MapOf(Record({"class": WORD}, {"label": WORD, "instant": BOOL, "verbs": BOOL}),
                                                   key=Choice(EVENT_TYPES))})}),
     "event_overrides.yaml": Record({

@@ -14,6 +14,7 @@ from functools import lru_cache
 
 from dateutil.relativedelta import relativedelta
 from lemminflect import getAllLemmas
+from wordfreq import zipf_frequency
 
 from discrepancy.event_lexicon import event_lexicon
 from discrepancy.extract.context import (CUE_REACH, Clause, Context, clause_index, function_word_class, lexicon,
@@ -23,6 +24,7 @@ from discrepancy.lexicon_schema import compile_data_regex
 from discrepancy.models import Claim
 from discrepancy.text import Sentence
 from discrepancy.timex import TimeExpression
+from discrepancy.timex.tense import clause_tense
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -134,8 +136,8 @@ def open_class(word: str, noun: bool = True, verb: bool = True) -> str | None:
     ``verb`` say which readings the context allows) whose event readings weigh enough
     ("outbreaks" -> outbreak, a natural event). None for a word with no such reading."""
     spec = _event_lexicon()["open"]
-    if not spec:
-        return None
+    if not spec or function_word_class(word):
+        return None  # "could", "was": closed-class words name no event
     lexicon_ = event_lexicon()
     lemmas = getAllLemmas(word.casefold())
     for upos, pos, threshold in _OPEN_POS:
@@ -147,6 +149,8 @@ def open_class(word: str, noun: bool = True, verb: bool = True) -> str | None:
                 continue
             if pos == "verb" and lemma == word.casefold():
                 continue  # a bare verb form is as often a noun or an imperative: only inflected verbs
+            if pos == "verb" and zipf_frequency(lemma, "en") > spec["verb_max_zipf"]:
+                continue  # a very common verb (go, fall, turn) names an event only in rare senses
             if pos == "noun" and entry.first_sense not in entry.classes:
                 continue  # the noun's everyday sense is a thing, not an event ("a bolt")
             for kind in entry.types:
@@ -326,6 +330,12 @@ def sentence_triggers(ctx: Context, sentence: Sentence, busy: tuple[tuple[int, i
     if key not in ctx.memo:
         ctx.memo[key] = _triggers_in(sentence.text, sentence.start, busy, named)
     return list(ctx.memo[key])
+
+
+def event_words(ctx: Context, sentence: Sentence, busy: tuple[tuple[int, int], ...] = ()) -> list[Trigger]:
+    """The event words the event extractor reads in a sentence: the listed ones (and named
+    events), else those of the open vocabulary."""
+    return sentence_triggers(ctx, sentence, busy, ctx.event_names) or open_triggers(ctx, sentence, busy)
 
 
 def open_triggers(ctx: Context, sentence: Sentence, busy: tuple[tuple[int, int], ...] = ()) -> list[Trigger]:
@@ -858,7 +868,7 @@ def extract(ctx: Context) -> list[Claim]:
             continue  # "officials denied reports that the drill began on Monday": not a claim
         in_sentence = ctx.timexes_in(sentence.start, sentence.end)
         busy = tuple((t.start, t.end) for t in in_sentence)
-        triggers = sentence_triggers(ctx, sentence, busy, ctx.event_names) or open_triggers(ctx, sentence, busy)
+        triggers = event_words(ctx, sentence, busy)
         picker = _TriggerPicker(triggers, clauses) if in_sentence else None
         pending: list[Claim] = []
         weekdays: list[Claim] = []
@@ -893,9 +903,12 @@ def extract(ctx: Context) -> list[Claim]:
                 if trig is None:
                     continue
             if weekday_only:
-                # an earlier occurrence needs a calendar date to say how much earlier: left out
+                # an earlier occurrence needs a calendar date to say how much earlier, and a plan
+                # or a state may fall on any weekday of a story: only what happened is claimed
                 if trig is not None and not since and not _is_other_occurrence(ctx, trig) \
-                        and not _clause_history(ctx, clause)["cued"] and not _says_same(ctx, sentence):
+                        and not _clause_history(ctx, clause)["cued"] and not _says_same(ctx, sentence) \
+                        and clause_tense(ctx.article.text, t.start, t.end) in ("past", None) \
+                        and (owned is not None or _weekday_bound_to(ctx.article.text, t, trig)):
                     weekdays.append(_weekday_event_claim(ctx, sentence, clause, t, trig,
                                                          _participants(ctx, sentence, clause, trig.cls)))
                 continue
@@ -990,6 +1003,29 @@ def _event_claim(ctx, sentence, clause, t, trig, participants) -> Claim:
                             "distance": min(abs(t.start - trig.end), abs(trig.start - t.end)), "participants": ",".join(sorted(participants)),
                             "period": int("/" in t.calendar and part != "span"), "tense": tense,
                             "anchor": anchor.isoformat() if anchor else None})
+
+
+_BETWEEN_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+
+
+def _only_a_verb(word: str) -> bool:
+    """Can the word only be an inflected verb ("said", "released", "surrendered")?"""
+    lemmas = getAllLemmas(word.casefold())
+    return bool(lemmas.get("VERB")) and "NOUN" not in lemmas and word.casefold() not in lemmas["VERB"]
+
+
+def _weekday_bound_to(text: str, t: TimeExpression, trig: Trigger) -> bool:
+    """Without a calendar date, a weekday is read as the day of an event word only when nothing
+    stands between them that would take it: another verb ("a poll released Sunday said the
+    shooting ..."), or, for an event word after the weekday, a preposition that makes the event
+    word a circumstance ("calm on Sunday after the riots")."""
+    after = trig.start >= t.end
+    lo, hi = (t.end, trig.start) if after else (trig.end, t.start)
+    for m in _BETWEEN_WORD.finditer(text, lo, hi):
+        word = m.group(0)
+        if _only_a_verb(word) or (after and function_word_class(word) == "prepositions"):
+            return False
+    return True
 
 
 def _weekday_event_claim(ctx, sentence, clause, t, trig, participants) -> Claim:
