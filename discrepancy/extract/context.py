@@ -257,11 +257,6 @@ def _function_word_classes() -> dict[str, str]:
     return {w.casefold(): cls for cls, words in lexicon("function_words.yaml").items() for w in words}
 
 
-def function_words() -> frozenset[str]:
-    """English closed-class words (rules/lexicons/function_words.yaml): where a noun phrase ends."""
-    return frozenset(_function_word_classes())
-
-
 def function_word_class(word: str) -> str | None:
     """``determiners``, ``prepositions``, ``conjunctions``, ``auxiliaries`` or ``pronouns`` for a
     closed-class word, else None."""

@@ -160,7 +160,18 @@ def open_class(word: str, noun: bool = True, verb: bool = True) -> str | None:
 
 
 _OPEN_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’-]*[a-z](?![\w-])")
-_WORD_BEFORE = re.compile(r"([\w'’-]+)\s*$")
+
+
+def _token_before(text: str, pos: int) -> str:
+    """The token (letters, digits, _, -, apostrophes) that ends right before ``pos``, white space
+    between allowed; "" when none. A backward walk over that token only."""
+    end = pos
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-'’"):
+        start -= 1
+    return text[start:end]
 
 
 def _open_triggers(text: str, offset: int, busy: "_SpanIndex") -> list[Trigger]:
@@ -173,8 +184,7 @@ def _open_triggers(text: str, offset: int, busy: "_SpanIndex") -> list[Trigger]:
     for m in _OPEN_WORD.finditer(text):
         if busy.overlaps(offset + m.start(), offset + m.end()):
             continue
-        before = _WORD_BEFORE.search(text, max(0, m.start() - 40), m.start())
-        prev = before.group(1) if before else ""
+        prev = _token_before(text, m.start())
         noun = bool(prev) and (function_word_class(prev) in ("determiners", "prepositions")
                                or prev.endswith(("'s", "’s", "s'")) or prev[:1].isdigit())
         verb = not noun and function_word_class(prev) != "determiners"
