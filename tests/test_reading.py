@@ -115,8 +115,8 @@ def test_earlier_occurrences_of_a_listed_and_an_open_class_compare():
 # (sentence, the figures it claims) where no listed event word stands in the sentence or before it
 OPEN_COUNTS = [
     ("Four workers died when the roof of the depot gave way.", ["4"]),       # what happened to people
-    ("The navy captured 23 pirates and later freed 6 hostages.", []),        # no rough event word here
-    ("The guard completed a 13-play drive with a 40-yard pass.", []),       # figures of no event
+    ("The coastguard towed 14 boats and later moored 5 barges.", []),        # no rough event word here
+    ("After the merger, 40 stores were renamed.", []),                       # figures of no casualty
 ]
 
 
@@ -131,8 +131,8 @@ UNDATED_WEEKDAYS = [
     ("The ferry sank on Tuesday off the coast.", [("Tuesday", "sank")]),
     ("On Tuesday the ferry sank.", [("Tuesday", "sank")]),
     ("Rescuers named the victims of the Tuesday night crash.", [("Tuesday", "crash")]),
-    ("In a survey released Sunday, most residents said the crash was avoidable.", []),   # another verb takes it
-    ("The harbour was quiet on Sunday after the crash.", []),                           # a circumstance
+    ("Crowds gathered Sunday and mourned the crash victims.", []),                      # another verb takes it
+    ("The ferries sailed again on Sunday after the crash.", []),                        # a circumstance
     ("A memorial march is expected on Friday.", []),                                    # not yet happened
     ("Divers will resume the search on Friday after the sinking.", []),
 ]

@@ -73,6 +73,7 @@ def _event_lexicon():
         "reporting_longest": max((len(w) for w in lex.get("reporting_verbs", [])), default=0),
         "possessed_words": int(lex.get("possessed_phrase_words", 4)),
         "open": lex.get("open_vocabulary"),
+        "open_classes": {spec["class"]: spec for spec in ((lex.get("open_vocabulary") or {}).get("types") or {}).values()},
         # a cue ending in * reaches any length: then the whole look-back window
         "parts_longest": max((CUE_REACH if w.endswith("*") else len(w) for words in lex["parts"].values()
                               for w in words), default=0),
@@ -108,12 +109,7 @@ def _class_spec(cls: str) -> dict:
     """What events.yaml says of a class: its entry under ``classes``, else the open-vocabulary
     type that names it."""
     lex = _event_lexicon()
-    if cls in lex["classes"]:
-        return lex["classes"][cls]
-    for spec in ((lex["open"] or {}).get("types") or {}).values():
-        if spec["class"] == cls:
-            return spec
-    return {}
+    return lex["classes"].get(cls) or lex["open_classes"].get(cls, {})
 
 
 def label(cls: str) -> str:
@@ -162,18 +158,6 @@ def open_class(word: str, noun: bool = True, verb: bool = True) -> str | None:
 _OPEN_WORD = re.compile(r"(?<![\w-])[a-z][a-z'’-]*[a-z](?![\w-])")
 
 
-def _token_before(text: str, pos: int) -> str:
-    """The token (letters, digits, _, -, apostrophes) that ends right before ``pos``, white space
-    between allowed; "" when none. A backward walk over that token only."""
-    end = pos
-    while end > 0 and text[end - 1].isspace():
-        end -= 1
-    start = end
-    while start > 0 and (text[start - 1].isalnum() or text[start - 1] in "_-'’"):
-        start -= 1
-    return text[start:end]
-
-
 def _open_triggers(text: str, offset: int, busy: "_SpanIndex") -> list[Trigger]:
     """Event words of the open vocabulary in a sentence. Lower-case words only (a capitalised
     word inside a sentence belongs to a name). Without a tagger the word before decides the
@@ -184,7 +168,7 @@ def _open_triggers(text: str, offset: int, busy: "_SpanIndex") -> list[Trigger]:
     for m in _OPEN_WORD.finditer(text):
         if busy.overlaps(offset + m.start(), offset + m.end()):
             continue
-        prev = _token_before(text, m.start())
+        prev = _word_ending_at(text, m.start(), "_-'’") or ""
         noun = bool(prev) and (function_word_class(prev) in ("determiners", "prepositions")
                                or prev.endswith(("'s", "’s", "s'")) or prev[:1].isdigit())
         verb = not noun and function_word_class(prev) != "determiners"
@@ -360,14 +344,15 @@ def open_triggers(ctx: Context, sentence: Sentence, busy: tuple[tuple[int, int],
 _WORD_AFTER = re.compile(r"\s*([\w-]+)")
 
 
-def _word_ending_at(text: str, pos: int) -> str | None:
-    """The word ([\\w-]+) that ends right before ``pos``, white space between allowed; None when
-    something else stands there. Walks back over that word only, not the text before it."""
+def _word_ending_at(text: str, pos: int, joiners: str = "_-") -> str | None:
+    """The word (letters and digits, with ``joiners`` inside: [\\w-]+ by default) that ends right
+    before ``pos``, white space between allowed; None when something else stands there. Walks
+    back over that word only, not the text before it."""
     i = pos
     while i > 0 and text[i - 1].isspace():
         i -= 1
     end = i
-    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in "_-"):  # re's \w is isalnum() or _
+    while i > 0 and (text[i - 1].isalnum() or text[i - 1] in joiners):  # re's \w is isalnum() or _
         i -= 1
     return text[i:end] if i < end else None
 
@@ -855,8 +840,8 @@ _CLOCK_OR_ZONE = re.compile(r"\d{1,2}[:.]\d\d|\b\d{4}\s*(?:GMT|UTC|Z)\b|\b(?:GMT
 
 
 def _restated_in_other_zone(text: str, floor: int, t: TimeExpression) -> bool:
-    """Does ``t`` stand in brackets after a clock time or a time zone ("(0241 GMT Friday)",
-    "(1:40 a.m. ET Saturday)")? Such a bracket gives the moment just reported in another zone."""
+    """Does ``t`` stand in brackets after a clock time or a time zone ("(0315 GMT Tuesday)",
+    "(2:15 a.m. UTC Sunday)")? Such a bracket gives the moment just reported in another zone."""
     opened = text.rfind("(", max(floor, t.start - 40), t.start + 1)
     if opened < 0 or ")" in text[opened:t.start]:
         return False
@@ -899,7 +884,7 @@ def extract(ctx: Context) -> list[Claim]:
             if _after_reporting_verb(ctx, clause, t) or _is_dateline(ctx, sentence, t):
                 continue
             if _restated_in_other_zone(ctx.article.text, sentence.start, t):
-                continue  # "at 9:40 p.m. Friday (1:40 a.m. GMT Saturday)": the same moment, restated
+                continue  # "at 10:15 p.m. Monday (0315 GMT Tuesday)": the same moment, restated
             just_before = ctx.article.text[max(0, t.start - 8):t.start]
             if _BY_BEFORE.search(just_before):
                 continue  # "12 million cubic metres had erupted by Thursday": a tally, not when it began
@@ -1026,9 +1011,9 @@ def _only_a_verb(word: str) -> bool:
 
 def _weekday_bound_to(text: str, t: TimeExpression, trig: Trigger) -> bool:
     """Without a calendar date, a weekday is read as the day of an event word only when nothing
-    stands between them that would take it: another verb ("a poll released Sunday said the
-    shooting ..."), or, for an event word after the weekday, a preposition that makes the event
-    word a circumstance ("calm on Sunday after the riots")."""
+    stands between them that would take it: another verb ("figures published Monday showed the
+    collision ..."), or, for an event word after the weekday, a preposition that makes the event
+    word a circumstance ("the ferries sailed again on Monday after the collision")."""
     after = trig.start >= t.end
     lo, hi = (t.end, trig.start) if after else (trig.end, t.start)
     for m in _BETWEEN_WORD.finditer(text, lo, hi):

@@ -294,7 +294,7 @@ def extract(ctx: Context) -> list[Claim]:
             if nearest_effect:
                 effect = nearest_effect[1]
             if open_only and not effect and not currency:
-                continue  # a figure near a rough event word only ("a 13-play drive"): background
+                continue  # a figure near a rough event word only ("40 stores after the merger"): background
             if dimension:
                 thing = dimension
                 # percentages: what rate? the nearest measure word before

@@ -131,7 +131,7 @@ class EventWeekdayParams(CheckParams):
 def event_weekday_conflict(group: Group, params: EventWeekdayParams) -> Iterable[Hit]:
     claims = disputing(group.claims, lambda a, b: a.value != b.value, lambda c: c.value)
     if claims:
-        yield Hit(group.subject, claims, (("part", group.key.rsplit("/", 1)[-1].split("#")[0]),))
+        yield Hit(group.subject, claims, (("part", claims[0].attr("part") or "date"),))
 
 
 register(CheckType(
