@@ -14,6 +14,8 @@ large; each run happens in a child process, and once one takes longer than --cap
 is given up ("> CAP s") so that the script always finishes. --stages also prints where the time
 of each run went (ingest, sentence splitting, time tagging, each extractor, alignment, rules).
 --memory also prints the peak memory Python allocated for each run (tracemalloc, in a child).
+The last line times a fixed pure-Python loop before and after the runs: on a shared machine
+every figure drifts with the load, and that line says how fast the machine was meanwhile.
 
 Every text is generated here; nothing is read from disk except the bundled rules.
 """
@@ -367,6 +369,17 @@ def best_of(text: str, rules, cap: float, stages: bool, runs: int) -> tuple[floa
     return best
 
 
+def reference_seconds() -> float:
+    """How long this machine takes for a fixed pure-Python loop (the fastest of three): the
+    figures of a shared machine drift with its load, and this says how fast it was meanwhile."""
+    best = float("inf")
+    for _ in range(3):
+        start = time.perf_counter()
+        sum(i * i for i in range(2_000_000))
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--sizes", default="10,100,1000", help="article sizes in KB, comma-separated")
@@ -396,6 +409,7 @@ def main() -> int:
     # memory pages (copy-on-write): time the pipeline would not spend in a process of its own.
     gc.freeze()
 
+    before = reference_seconds()
     header = "".join(f"{f'{s} KB':>12}" for s in sizes)
     print(f"seconds per 100 KB{'':<0}\n{'shape':<16}{header}{'ratio':>10}", flush=True)
     for shape in shapes:
@@ -426,6 +440,8 @@ def main() -> int:
         print(f"{shape:<16}{''.join(cells)}{ratio}", flush=True)
         for note in notes:
             print(note, flush=True)
+    print(f"machine reference: a fixed pure-Python loop took {before:.3f} s before the runs and "
+          f"{reference_seconds():.3f} s after (the times above grow with it)")
     return 0
 
 
