@@ -115,7 +115,7 @@ def _main_participants(claims: Sequence[Claim]) -> dict[tuple[str, str], frozens
         who = participants(c)
         if not who:
             continue
-        cls = c.key if c.kind in ("event_date", "event_weekday") else (c.attr("class") or c.attr("event") or "")
+        cls = c.key if c.kind in ("event_date", "event_weekday", "event_day") else (c.attr("class") or c.attr("event") or "")
         counts[(c.source, cls)][who] += 1
         counts[(c.source, "")][who] += 1
     out = {}
@@ -129,7 +129,7 @@ def _with_default_participants(claim: Claim, defaults: dict[tuple[str, str], fro
     own = participants(claim)
     if own:
         return own
-    cls = claim.key if claim.kind in ("event_date", "event_weekday", "duration", "novelty") else (
+    cls = claim.key if claim.kind in ("event_date", "event_weekday", "event_day", "duration", "novelty") else (
         claim.attr("class") or claim.attr("event") or "")
     return defaults.get((claim.source, cls)) or defaults.get((claim.source, ""), frozenset())
 
@@ -382,12 +382,15 @@ def _novelty_groups(frame: _ClaimIndex, articles: Sequence[Article], defaults, h
     return groups
 
 
-def _event_weekday_groups(frame: _ClaimIndex, defaults, headlines: dict[str, str]) -> list[Group]:
-    """Weekdays that articles without a date of their own give for one kind of event, by the
-    part they name (start, end, the day itself) and split by participants. They join no dated
-    occurrence: without a calendar date, nothing says which occurrence a weekday belongs to."""
+def _undated_event_groups(frame: _ClaimIndex, kind: str, defaults, headlines: dict[str, str]) -> list[Group]:
+    """The claims of a kind that an article without a date of its own makes about when an event
+    happened (a weekday: ``event_weekday``; a day of the month without a year: ``event_day``),
+    per kind of event, by the part they name (start, end, the day itself) and split by
+    participants. They join no dated occurrence: without a calendar date, nothing says which
+    occurrence such a day belongs to (on real news clusters, comparing them with dated
+    occurrences joined events years apart)."""
     groups = []
-    for cls, claims in frame.grouped("event_weekday"):
+    for cls, claims in frame.grouped(kind):
         kinds = [(c.attr("part") or "date", _with_default_participants(c, defaults)) for c in claims]
         uf = _UnionFind(len(claims))
         _unite_alike(uf, kinds, lambda i, j: kinds[i][0] == kinds[j][0]
@@ -396,7 +399,8 @@ def _event_weekday_groups(frame: _ClaimIndex, defaults, headlines: dict[str, str
             members = tuple(claims[i] for i in idx)
             if len({c.source for c in members}) >= 2:
                 part = kinds[idx[0]][0]
-                groups.append(Group("event_weekday", f"{cls}/weekday/{part}#{n}", members[0].subject, members,
+                what = kind.removeprefix("event_")  # "weekday", "day"
+                groups.append(Group(kind, f"{cls}/{what}/{part}#{n}", members[0].subject, members,
                                     _headline(cls, headlines)))
     return groups
 
@@ -603,7 +607,8 @@ def align(articles: Sequence[Article], claims: Iterable[Claim]) -> list[Group]:
         *_history_groups(frame, defaults, headlines),
         *_novelty_groups(frame, articles, defaults, headlines),
         *_weekday_groups(frame),
-        *_event_weekday_groups(frame, defaults, headlines),
+        *_undated_event_groups(frame, "event_weekday", defaults, headlines),
+        *_undated_event_groups(frame, "event_day", defaults, headlines),
         *_name_groups(frame),
         *_number_groups(frame, headlines),
         *_place_groups(frame, headlines),

@@ -142,3 +142,32 @@ UNDATED_WEEKDAYS = [
 def test_which_weekdays_an_undated_article_claims(text, expected):
     found, _ = claims_of(text, None, "event_weekday")
     assert [(c.value, c.attr("trigger")) for c in found] == expected
+
+
+# (sentence of an undated article, the days without a year it claims as (day, event word))
+YEARLESS_DAYS = [
+    ("The ferry sank on 14 March off the coast.", [("--03-14", "sank")]),
+    ("The trial opens on March 14 in the capital.", [("--03-14", "trial")]),      # a plan has its day too
+    ("The ferry sank on Tuesday, 14 March, off the coast.", [("--03-14", "sank")]),  # the day, not the weekday
+    ("A previous ferry sank on 2 June off the same coast.", []),                   # an earlier occurrence
+    ("The ferry sank in March off the coast.", []),                                # a month is no day
+]
+
+
+@pytest.mark.parametrize("text,expected", YEARLESS_DAYS)
+def test_which_days_without_a_year_an_undated_article_claims(text, expected):
+    found, _ = claims_of(text, None, "event_day")
+    assert [(c.value, c.attr("trigger")) for c in found] == expected
+
+
+def test_a_dated_article_gives_the_year_with_the_day():
+    found, _ = claims_of("The ferry sank on 14 March off the coast.", "2025-03-20")
+    assert [(c.kind, c.value) for c in found if c.kind.startswith("event")] == [("event_date", "2025-03-14")]
+
+
+def test_days_without_a_year_are_compared_with_each_other_only():
+    a, _ = claims_of("The ferry sank on 14 March off the coast.", None)
+    b, _ = claims_of("The ferry sank on 16 March off the coast.", None, name="b.md")
+    c, _ = claims_of("The ferry sank on 16 March off the coast.", "2025-03-20", name="c.md")
+    groups = [g for g in align([], a + b + c) if g.kind == "event_day"]
+    assert len(groups) == 1 and {x.source for x in groups[0].claims} == {"a.md", "b.md"}

@@ -874,10 +874,12 @@ def extract(ctx: Context) -> list[Claim]:
             if t.type == "DURATION" or t.duration:
                 claims.extend(_duration_or_since(ctx, sentence, clauses, index, t, triggers, picker))
                 continue
-            # an article without a date of its own cannot place "on Friday" in the calendar, but
-            # the weekday it names is still what it says about when the event happened
-            weekday_only = not t.calendar and t.weekday is not None
-            if t.type not in ("DATE", "TIME") or not (t.calendar or weekday_only):
+            # an article without a date of its own cannot place "on Friday" or "on 22 February"
+            # in the calendar, but the weekday or the day of the month it names is still what it
+            # says about when the event happened
+            yearless = not t.calendar and t.type == "DATE" and bool(_YEARLESS_DAY.fullmatch(t.value or ""))
+            weekday_only = not t.calendar and t.weekday is not None and not yearless
+            if t.type not in ("DATE", "TIME") or not (t.calendar or weekday_only or yearless):
                 continue
             if not triggers and not _clause_history(ctx, clause)["cued"] and not _says_same(ctx, sentence):
                 continue  # no event word to date and no cue of an earlier occurrence: nothing to claim
@@ -905,6 +907,13 @@ def extract(ctx: Context) -> list[Claim]:
                         and clause_tense(ctx.article.text, t.start, t.end) in ("past", None) \
                         and (owned is not None or _weekday_bound_to(ctx.article.text, t, trig)):
                     weekdays.append(_weekday_event_claim(ctx, sentence, clause, t, trig,
+                                                         _participants(ctx, sentence, clause, trig.cls)))
+                continue
+            if yearless:
+                # an earlier occurrence needs its year to say how much earlier
+                if trig is not None and not since and not _is_other_occurrence(ctx, trig) \
+                        and not _clause_history(ctx, clause)["cued"] and not _says_same(ctx, sentence):
+                    pending.append(_yearless_event_claim(ctx, sentence, clause, t, trig,
                                                          _participants(ctx, sentence, clause, trig.cls)))
                 continue
             history = _history_kind(ctx, sentence, clause, t, triggers)
@@ -1030,6 +1039,27 @@ def _weekday_event_claim(ctx, sentence, clause, t, trig, participants) -> Claim:
     return ctx.claim(kind="event_weekday", subject=subject.format(label(trig.cls)),
                      key=trig.cls, value=t.weekday, start=min(t.start, trig.start), end=max(t.end, trig.end),
                      derivation=f"{t.text!r}, a weekday the article gives no calendar date for",
+                     sentence=sentence,
+                     attrs={"part": part, "instant": int(is_instant(trig.cls)), "trigger": trig.word,
+                            "trigger_at": trig.start, "label": label(trig.cls),
+                            "distance": min(abs(t.start - trig.end), abs(trig.start - t.end)),
+                            "participants": ",".join(sorted(participants)), "tense": t.tense})
+
+
+# a day of a month with no year: TIMEX3's "XXXX-02-22"
+_YEARLESS_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
+
+
+def _yearless_event_claim(ctx, sentence, clause, t, trig, participants) -> Claim:
+    """"The plant closed on 14 March" where nothing gives the year: the month and day alone,
+    written as ISO 8601 writes a day of every year ("--03-14")."""
+    month, day = _YEARLESS_DAY.fullmatch(t.value).groups()
+    part = _part_cue(ctx, clause, t) or "date"
+    subject = {"start": "day the {} began", "end": "day the {} ended", "date": "day of the {}"}[part]
+    return ctx.claim(kind="event_day", subject=subject.format(label(trig.cls)),
+                     key=trig.cls, value=f"--{month}-{day}", start=min(t.start, trig.start),
+                     end=max(t.end, trig.end),
+                     derivation=f"{t.text!r}, a day of the month in a year the article does not give",
                      sentence=sentence,
                      attrs={"part": part, "instant": int(is_instant(trig.cls)), "trigger": trig.word,
                             "trigger_at": trig.start, "label": label(trig.cls),

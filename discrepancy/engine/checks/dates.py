@@ -140,6 +140,22 @@ register(CheckType(
     summary="Articles without dates of their own name different weekdays for the same part of an event."))
 
 
+class EventDayParams(CheckParams):
+    """Parameters of ``event_day_conflict`` (none beyond the category)."""
+
+
+def event_day_conflict(group: Group, params: EventDayParams) -> Iterable[Hit]:
+    claims = disputing(group.claims, lambda a, b: a.value != b.value, lambda c: c.value)
+    if claims:
+        yield Hit(group.subject, claims, (("part", claims[0].attr("part") or "date"),))
+
+
+register(CheckType(
+    name="event_day_conflict", params=EventDayParams, kinds=("event_day",), fields=("part",),
+    run=event_day_conflict,
+    summary="Articles without dates of their own give different days of the month for the same part of an event."))
+
+
 class NoveltyParams(CheckParams):
     """Parameters of ``novelty_against_history`` (none beyond the category)."""
 
