@@ -405,6 +405,17 @@ def _undated_event_groups(frame: _ClaimIndex, kind: str, defaults, headlines: di
     return groups
 
 
+def _ordinal_groups(frame: _ClaimIndex, headlines: dict[str, str]) -> list[Group]:
+    """Ordinals of one kind of event over one scope ("the tenth eruption this year"): a count
+    with another scope, or none, is another fact."""
+    groups = []
+    for (cls, scope), claims in frame.grouped("ordinal", lambda c: (c.key, c.attr("scope") or "")):
+        if len({c.source for c in claims}) >= 2:
+            groups.append(Group("ordinal", f"{cls}/ordinal/{scope}", claims[0].subject, tuple(claims),
+                                _headline(cls, headlines)))
+    return groups
+
+
 def _weekday_groups(frame: _ClaimIndex) -> list[Group]:
     groups = []
     for (source, key), rows in frame.grouped("weekday", lambda c: (c.source, c.key)):
@@ -609,6 +620,7 @@ def align(articles: Sequence[Article], claims: Iterable[Claim]) -> list[Group]:
         *_weekday_groups(frame),
         *_undated_event_groups(frame, "event_weekday", defaults, headlines),
         *_undated_event_groups(frame, "event_day", defaults, headlines),
+        *_ordinal_groups(frame, headlines),
         *_name_groups(frame),
         *_number_groups(frame, headlines),
         *_place_groups(frame, headlines),

@@ -361,7 +361,8 @@ SCHEMAS: dict[str, Type] = {
     "gazetteer.yaml": Record({"contains": MapOf(WORD), "levels": MapOf(WORDS), "sites": WORDS}),
     "history.yaml": Record({"previous_before_trigger": WORDS, "occurrence_words": WORDS, "since_markers": WORDS,
                             "first_words": WORDS, "origin_cues": WORDS, "same_cues": WORDS,
-                            "novelty_cues": WORDS, "novelty_negations": WORDS, "ordinals": MapOf(INT)}),
+                            "novelty_cues": WORDS, "novelty_negations": WORDS, "ordinals": MapOf(INT),
+                            "ordinal_phrase_words": INT, "ordinal_after": WORDS}),
     "numbers.yaml": Record({
         "words": MapOf(INT), "scales": MapOf(INT), "currencies": MapOf(WORD), "money_nouns": WORDS,
         "money_synonyms": MapOf(WORDS), "units": MapOf(ListOf(AnyOf((WORD, NUMBER)), unique=False)),

@@ -171,3 +171,32 @@ def test_days_without_a_year_are_compared_with_each_other_only():
     c, _ = claims_of("The ferry sank on 16 March off the coast.", "2025-03-20", name="c.md")
     groups = [g for g in align([], a + b + c) if g.kind == "event_day"]
     assert len(groups) == 1 and {x.source for x in groups[0].claims} == {"a.md", "b.md"}
+
+
+# (sentence, the ordinal claims it makes as (value, event word, scope))
+ORDINALS = [
+    ("Dock workers began the tenth walkout at the port.", [("10", "walkout", None)]),
+    ("It was the port's 3rd walkout.", [("3", "walkout", None)]),                  # after a possessive
+    ("Dock workers began their third walkout this year.", [("3", "walkout", "2026")]),
+    ("Dock workers began their fourth walkout since 2019.", [("4", "walkout", "since 2019")]),
+    ("It was the third such walkout.", [("3", "walkout", None)]),                 # a determiner between
+    ("A second walkout followed a week later.", []),                              # another occurrence
+    ("The first walkout closed the port.", []),                                   # "first" is novelty's
+    ("The second of the walkouts closed the port.", []),                          # a preposition between
+    ("The second-largest walkout closed the port.", []),                          # ranks, counts nothing
+    ("Dock workers joined the 3rd March walkout.", []),                           # a date
+]
+
+
+@pytest.mark.parametrize("text,expected", ORDINALS)
+def test_which_ordinals_count_an_event(text, expected):
+    found, _ = claims_of(text, "2026-03-02", "ordinal")
+    assert [(c.value, c.attr("trigger"), c.attr("scope")) for c in found] == expected
+
+
+def test_ordinals_over_different_scopes_are_not_compared():
+    a, _ = claims_of("Dock workers began their third walkout this year.", "2026-03-02")
+    b, _ = claims_of("Dock workers began their tenth walkout since 2019.", "2026-03-02", name="b.md")
+    c, _ = claims_of("Dock workers began their fourth walkout this year.", "2026-03-03", name="c.md")
+    groups = [g for g in align([], a + b + c) if g.kind == "ordinal"]
+    assert [sorted(x.source for x in g.claims) for g in groups] == [["a.md", "c.md"]]

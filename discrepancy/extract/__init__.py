@@ -6,12 +6,12 @@ import dataclasses
 from typing import Iterable
 
 
-from discrepancy.extract import events, names, numbers, places, terms
+from discrepancy.extract import events, names, numbers, ordinals, places, terms
 from discrepancy.extract.context import Context, build_context
 from discrepancy.models import Article, Claim, Skipped
 
 EXTRACTORS = (("events", events.extract), ("names", names.extract), ("numbers", numbers.extract),
-              ("places", places.extract), ("terms", terms.extract))
+              ("ordinals", ordinals.extract), ("places", places.extract), ("terms", terms.extract))
 """Every extractor, in the order they run."""
 
 

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from typing import Iterable
 
+from discrepancy.engine.checks.dates import disputing
 from discrepancy.engine.registry import CheckParams, CheckType, Hit, register
 from discrepancy.models import Claim, Group
 
@@ -28,7 +29,6 @@ def _range(claim: Claim, tolerance: float) -> tuple[float, float]:
 
 
 def number_conflict(group: Group, params: NumberParams) -> Iterable[Hit]:
-    from discrepancy.engine.checks.dates import disputing
 
     def clash(a: Claim, b: Claim) -> bool:
         if "1" in (a.attr("tally"), b.attr("tally")) and a.attr("published") != b.attr("published"):
@@ -69,3 +69,19 @@ def number_revision(group: Group, params: RevisionParams) -> Iterable[Hit]:
 register(CheckType(
     name="number_revision", params=RevisionParams, kinds=("number",), fields=("update",), run=number_revision,
     summary="A later article revises a figure another gave (\"the toll rose to 41\").", informational=True))
+
+
+class OrdinalParams(CheckParams):
+    """Parameters of ``ordinal_conflict`` (none beyond the category)."""
+
+
+def ordinal_conflict(group: Group, params: OrdinalParams) -> Iterable[Hit]:
+    """"The tenth eruption" against "the ninth": one of them miscounts the earlier ones."""
+    party = disputing(group.claims, lambda a, b: a.value != b.value, lambda c: c.value)
+    if party:
+        yield Hit(group.subject, party)
+
+
+register(CheckType(
+    name="ordinal_conflict", params=OrdinalParams, kinds=("ordinal",), fields=(), run=ordinal_conflict,
+    summary="Sources number the same event differently among the occurrences of its kind."))
