@@ -200,3 +200,18 @@ def test_ordinals_over_different_scopes_are_not_compared():
     c, _ = claims_of("Dock workers began their fourth walkout this year.", "2026-03-03", name="c.md")
     groups = [g for g in align([], a + b + c) if g.kind == "ordinal"]
     assert [sorted(x.source for x in g.claims) for g in groups] == [["a.md", "c.md"]]
+
+
+# (sentence, the names claimed in it)
+NAMES = [
+    ("Critics praised Ana Ruiz's Lisbon Trio at the festival.", ["Ana Ruiz"]),   # a possessive ends a name
+    ("The award went to Ana Ruiz.", ["Ana Ruiz"]),
+    ("Defensively, the visitors held firm.", []),            # a rare dictionary word opening a sentence
+    ("Spectators cheered as Dargaville won.", ["Dargaville"]),  # a rare word no dictionary knows
+]
+
+
+@pytest.mark.parametrize("text,expected", NAMES)
+def test_which_capitalised_runs_are_names(text, expected):
+    found, _ = claims_of(text, "2026-03-02", "name")
+    assert [c.value for c in found] == expected

@@ -10,6 +10,7 @@ from functools import lru_cache
 
 import regex
 
+from lemminflect import getAllLemmas
 from wordfreq import zipf_frequency
 
 from discrepancy.extract.context import CUE_REACH, Context, lexicon
@@ -70,6 +71,10 @@ def _mentions(text: str):
             while len(tokens) - first > 1 and zipf_frequency(_clean_token(tokens[first].group(0)), "en") >= 4.0:
                 first += 1
         tokens = tokens[first:]
+        # a possessive ends a name: "Ana Ruiz's Lisbon Trio" is Ana Ruiz's, not one name
+        owner = next((i for i, t in enumerate(tokens[:-1]) if t.group(0).endswith(("'s", "’s"))), None)
+        if owner is not None:
+            tokens = tokens[:owner + 1]
         if not tokens:
             continue
         start = m.start() + tokens[0].start()
@@ -101,7 +106,8 @@ def _is_name(bare: str) -> bool:
     if not any(re.search(r"[a-z\u00E0-\u024F]", t) for t in tokens):
         return False  # acronyms (IRGC, ANM) are not spelled variably
     if len(words) == 1:
-        return zipf_frequency(words[0], "en") <= lex["zipf"] and len(words[0]) >= 3
+        # a rare word the English dictionary knows ("Defensively," opening a sentence) is no name
+        return zipf_frequency(words[0], "en") <= lex["zipf"] and len(words[0]) >= 3 and not getAllLemmas(words[0])
     return True
 
 
