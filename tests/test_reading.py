@@ -215,3 +215,17 @@ NAMES = [
 def test_which_capitalised_runs_are_names(text, expected):
     found, _ = claims_of(text, "2026-03-02", "name")
     assert [c.value for c in found] == expected
+
+
+# (sentence, the figures claimed in it)
+RESTATED_FIGURES = [
+    ("The storm caused damage put at $2 million (1.6 million euros) in the port.", ["2000000"]),
+    ("The quake struck 40 km (25 miles) off the coast.", ["40"]),
+    ("The blast killed 12 people (3 children) in the market.", ["12", "3"]),   # a part, not a restatement
+]
+
+
+@pytest.mark.parametrize("text,values", RESTATED_FIGURES)
+def test_a_figure_restated_in_other_units_is_no_second_claim(text, values):
+    found, _ = claims_of(text, "2026-03-02", "number")
+    assert [c.value for c in found] == values

@@ -78,6 +78,9 @@ _AGE_CUE = re.compile(r"\b(?:aged|age|ages|age of|ages of|in age from)\s*$", re.
 _TOTAL_CUE = re.compile(r"\b(crowd|turnout|toll|attendance|number|figure|total|count)\b[^.]{0,50}$", re.I)
 # what may follow a figure, matched at its end
 _FOOTNOTE_CLOSE = re.compile(r"\s*\]")
+# "$1 million (1.5 million Australian dollars)", "12 km (7.5 miles)": an amount or a measure in
+# brackets right after another figure restates it in other units
+_RESTATED_AFTER = re.compile(r"\d(?:[\d,.]*\d)?(?:\s*[^\W\d_]+\.?){0,2}\s*\(\s*$")
 _CLOCK_AFTER = re.compile(r"[:.]\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|local time)")
 _AGE_AFTER = re.compile(r"-?(?:year|month|week|day)s?-old")
 _APPOSITION_END = re.compile(r"\s*[,)]")
@@ -272,6 +275,8 @@ def extract(ctx: Context) -> list[Claim]:
                 if cm:
                     currency = lex["currencies"][" ".join(cm.group(1).casefold().split())]
                     rest = after[cm.end():]
+            if (dimension or currency) and before.endswith("(") and _ends_with(_RESTATED_AFTER, before):
+                continue  # an amount or a measure restated in other units ("12 km (7.5 miles)")
             if not anchored_to_event and not currency:
                 continue  # tied to no event in view and no sum of money: background (as tested below)
             noun, used = _noun_after(rest)
