@@ -221,6 +221,7 @@ def test_which_capitalised_runs_are_names(text, expected):
 RESTATED_FIGURES = [
     ("The storm caused damage put at $2 million (1.6 million euros) in the port.", ["2000000"]),
     ("The quake struck 40 km (25 miles) off the coast.", ["40"]),
+    ("The strike followed a 110-billion-euro ($143-billion) rescue.", ["110000000000"]),  # scales hyphenated
     ("The blast killed 12 people (3 children) in the market.", ["12", "3"]),   # a part, not a restatement
 ]
 

@@ -43,7 +43,7 @@ def _lex():
     number = (rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{compound}|(?:{word_alt}))")
     pattern = re.compile(
         rf"(?:(?<![\w.,/:-])|(?<=(?-i:N)))(?:(?P<cur>{cur_before}|(?<![\w])(?-i:N)(?=\d))\s?)?{number}"
-        rf"(?![a-z])(?:\s?(?P<scale>{scale_alt})\b)?(?P<hyphen>-)?",
+        rf"(?![a-z])(?:[\s-]?(?P<scale>{scale_alt})\b)?(?P<hyphen>-)?",  # "$143-billion" as "$143 billion"
         re.I)
     units = {k.casefold(): (v[0], float(v[1])) for k, v in lex["units"].items()}
     unit_re = re.compile(r"\s*(?P<unit>" + "|".join(re.escape(u) for u in sorted(units, key=len, reverse=True))
@@ -80,7 +80,7 @@ _TOTAL_CUE = re.compile(r"\b(crowd|turnout|toll|attendance|number|figure|total|c
 _FOOTNOTE_CLOSE = re.compile(r"\s*\]")
 # "$1 million (1.5 million Australian dollars)", "12 km (7.5 miles)": an amount or a measure in
 # brackets right after another figure restates it in other units
-_RESTATED_AFTER = re.compile(r"\d(?:[\d,.]*\d)?(?:\s*[^\W\d_]+\.?){0,2}\s*\(\s*$")
+_RESTATED_AFTER = re.compile(r"\d(?:[\d,.]*\d)?(?:[\s-]*[^\W\d_]+\.?){0,2}\s*\(\s*$")
 _CLOCK_AFTER = re.compile(r"[:.]\d|\s*(?:a\.m\.|p\.m\.|am\b|pm\b|GMT|UTC|local time)")
 _AGE_AFTER = re.compile(r"-?(?:year|month|week|day)s?-old")
 _APPOSITION_END = re.compile(r"\s*[,)]")
