@@ -204,10 +204,13 @@ def test_ordinals_over_different_scopes_are_not_compared():
 
 # (sentence, the names claimed in it)
 NAMES = [
-    ("Critics praised Ana Ruiz's Lisbon Trio at the festival.", ["Ana Ruiz"]),   # a possessive ends a name
+    ("Critics praised Ana Ruiz's Lisbon Trio at the festival.", ["Ana Ruiz", "Lisbon Trio"]),  # a possessive ends a name
+    ("The band hired Dargaville's Ana Ruiz.", ["Dargaville", "Ana Ruiz"]),
     ("The award went to Ana Ruiz.", ["Ana Ruiz"]),
     ("Defensively, the visitors held firm.", []),            # a rare dictionary word opening a sentence
     ("Spectators cheered as Dargaville won.", ["Dargaville"]),  # a rare word no dictionary knows
+    ("Police said Childs left early.", ["Childs"]),           # capitalised inside a sentence: a name
+    ("Fans queued for 'Dargaville Nights' on Friday.", ["Dargaville Nights"]),   # quotes are not part of it
 ]
 
 

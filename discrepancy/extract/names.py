@@ -71,24 +71,25 @@ def _mentions(text: str):
             while len(tokens) - first > 1 and zipf_frequency(_clean_token(tokens[first].group(0)), "en") >= 4.0:
                 first += 1
         tokens = tokens[first:]
-        # a possessive ends a name: "Ana Ruiz's Lisbon Trio" is Ana Ruiz's, not one name
-        owner = next((i for i, t in enumerate(tokens[:-1]) if t.group(0).endswith(("'s", "’s"))), None)
-        if owner is not None:
-            tokens = tokens[:owner + 1]
-        if not tokens:
-            continue
-        start = m.start() + tokens[0].start()
-        end = m.start() + tokens[-1].end()
-        words = text[start:end]
-        if words.endswith(("'s", "’s")):
-            words, end = words[:-2], end - 2
-        words = words.rstrip(".")
-        end = start + len(words)
-        yield start, end, words
+        # a possessive ends a name: "the club's Ana Ruiz" names the club and Ana Ruiz, not one
+        # name, and so does "Ana Ruiz's Lisbon Trio"
+        while tokens:
+            owner = next((i for i, t in enumerate(tokens[:-1]) if t.group(0).endswith(("'s", "’s"))), len(tokens) - 1)
+            part, tokens = tokens[:owner + 1], tokens[owner + 1:]
+            while tokens and (tokens[0].group(0).casefold() in particles
+                              or _clean_token(tokens[0].group(0)).casefold() in lex["noise"]):
+                tokens = tokens[1:]
+            start = m.start() + part[0].start()
+            end = m.start() + part[-1].end()
+            words = text[start:end]
+            if words.endswith(("'s", "’s")):
+                words = words[:-2]
+            words = words.rstrip(".'’")  # "Catching Fire'" in quotes; the plural possessive "the Gomes'"
+            yield start, start + len(words), words
 
 
 @lru_cache(maxsize=65536)  # articles name the same people again and again
-def _is_name(bare: str) -> bool:
+def _is_name(bare: str, opens_sentence: bool = False) -> bool:
     lex = _lex()
     tokens = [t for t in re.split(r"[\s]+", bare) if t]
     if not tokens or any(re.fullmatch(r"\d{4}", t) for t in tokens[:1]):
@@ -106,8 +107,10 @@ def _is_name(bare: str) -> bool:
     if not any(re.search(r"[a-z\u00E0-\u024F]", t) for t in tokens):
         return False  # acronyms (IRGC, ANM) are not spelled variably
     if len(words) == 1:
-        # a rare word the English dictionary knows ("Defensively," opening a sentence) is no name
-        return zipf_frequency(words[0], "en") <= lex["zipf"] and len(words[0]) >= 3 and not getAllLemmas(words[0])
+        # a rare word the English dictionary knows is capitalised at the start of a sentence
+        # ("Defensively, ..."); elsewhere its capital says it is a name ("Mr Childs")
+        return zipf_frequency(words[0], "en") <= lex["zipf"] and len(words[0]) >= 3 \
+            and not (opens_sentence and getAllLemmas(words[0]))
     return True
 
 
@@ -119,7 +122,8 @@ def extract(ctx: Context) -> list[Claim]:
         for start, end, words in _mentions(sentence.text):
             title, bare = split_title(words)
             bare = bare.strip(" ,")
-            if not bare or not _is_name(bare):
+            opens = not sentence.text[:start].strip(" \t\n\"'“‘(")
+            if not bare or not _is_name(bare, opens and words.startswith(bare)):
                 continue
             offset = sentence.start + start + words.rfind(bare) if bare in words else sentence.start + start
             tokens = bare.split()
