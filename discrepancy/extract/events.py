@@ -906,15 +906,16 @@ def extract(ctx: Context) -> list[Claim]:
                         and not _clause_history(ctx, clause)["cued"] and not _says_same(ctx, sentence) \
                         and clause_tense(ctx.article.text, t.start, t.end) in ("past", None) \
                         and (owned is not None or _weekday_bound_to(ctx.article.text, t, trig)):
-                    weekdays.append(_weekday_event_claim(ctx, sentence, clause, t, trig,
-                                                         _participants(ctx, sentence, clause, trig.cls)))
+                    weekdays.append(_undated_event_claim(ctx, sentence, clause, t, trig,
+                                                         _participants(ctx, sentence, clause, trig.cls),
+                                                         "event_weekday"))
                 continue
             if yearless:
                 # an earlier occurrence needs its year to say how much earlier
                 if trig is not None and not since and not _is_other_occurrence(ctx, trig) \
                         and not _clause_history(ctx, clause)["cued"] and not _says_same(ctx, sentence):
-                    pending.append(_yearless_event_claim(ctx, sentence, clause, t, trig,
-                                                         _participants(ctx, sentence, clause, trig.cls)))
+                    pending.append(_undated_event_claim(ctx, sentence, clause, t, trig,
+                                                        _participants(ctx, sentence, clause, trig.cls), "event_day"))
                 continue
             history = _history_kind(ctx, sentence, clause, t, triggers)
             if history and trig is not None and _history_lexicon()["origin"].search(
@@ -1032,35 +1033,24 @@ def _weekday_bound_to(text: str, t: TimeExpression, trig: Trigger) -> bool:
     return True
 
 
-def _weekday_event_claim(ctx, sentence, clause, t, trig, participants) -> Claim:
-    """"The plant closed on Friday" in an article with no date of its own: the weekday alone."""
-    part = _part_cue(ctx, clause, t) or "date"
-    subject = {"start": "weekday the {} began", "end": "weekday the {} ended", "date": "weekday of the {}"}[part]
-    return ctx.claim(kind="event_weekday", subject=subject.format(label(trig.cls)),
-                     key=trig.cls, value=t.weekday, start=min(t.start, trig.start), end=max(t.end, trig.end),
-                     derivation=f"{t.text!r}, a weekday the article gives no calendar date for",
-                     sentence=sentence,
-                     attrs={"part": part, "instant": int(is_instant(trig.cls)), "trigger": trig.word,
-                            "trigger_at": trig.start, "label": label(trig.cls),
-                            "distance": min(abs(t.start - trig.end), abs(trig.start - t.end)),
-                            "participants": ",".join(sorted(participants)), "tense": t.tense})
-
-
 # a day of a month with no year: TIMEX3's "XXXX-02-22"
 _YEARLESS_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
 
 
-def _yearless_event_claim(ctx, sentence, clause, t, trig, participants) -> Claim:
-    """"The plant closed on 14 March" where nothing gives the year: the month and day alone,
-    written as ISO 8601 writes a day of every year ("--03-14")."""
-    month, day = _YEARLESS_DAY.fullmatch(t.value).groups()
+def _undated_event_claim(ctx, sentence, clause, t, trig, participants, kind: str) -> Claim:
+    """What an article with no date of its own says about when an event happened: the weekday
+    ("the plant closed on Friday": ``event_weekday``) or the day of the month without its year
+    ("on 14 March": ``event_day``, written as ISO 8601 writes a day of every year, "--03-14")."""
+    if kind == "event_weekday":
+        value, noun, how = t.weekday, "weekday", "a weekday the article gives no calendar date for"
+    else:
+        month, day = _YEARLESS_DAY.fullmatch(t.value).groups()
+        value, noun, how = f"--{month}-{day}", "day", "a day of the month in a year the article does not give"
     part = _part_cue(ctx, clause, t) or "date"
-    subject = {"start": "day the {} began", "end": "day the {} ended", "date": "day of the {}"}[part]
-    return ctx.claim(kind="event_day", subject=subject.format(label(trig.cls)),
-                     key=trig.cls, value=f"--{month}-{day}", start=min(t.start, trig.start),
-                     end=max(t.end, trig.end),
-                     derivation=f"{t.text!r}, a day of the month in a year the article does not give",
-                     sentence=sentence,
+    subject = {"start": "{} the {} began", "end": "{} the {} ended", "date": "{} of the {}"}[part]
+    return ctx.claim(kind=kind, subject=subject.format(noun, label(trig.cls)),
+                     key=trig.cls, value=value, start=min(t.start, trig.start), end=max(t.end, trig.end),
+                     derivation=f"{t.text!r}, {how}", sentence=sentence,
                      attrs={"part": part, "instant": int(is_instant(trig.cls)), "trigger": trig.word,
                             "trigger_at": trig.start, "label": label(trig.cls),
                             "distance": min(abs(t.start - trig.end), abs(trig.start - t.end)),

@@ -124,35 +124,25 @@ register(CheckType(
     run=weekday_against_date, summary="A weekday and a calendar date given together do not fall on the same day."))
 
 
-class EventWeekdayParams(CheckParams):
-    """Parameters of ``event_weekday_conflict`` (none beyond the category)."""
+class UndatedDayParams(CheckParams):
+    """Parameters of ``event_weekday_conflict`` and ``event_day_conflict`` (none beyond the category)."""
 
 
-def event_weekday_conflict(group: Group, params: EventWeekdayParams) -> Iterable[Hit]:
+def undated_day_conflict(group: Group, params: UndatedDayParams) -> Iterable[Hit]:
+    """Articles without dates of their own that name different weekdays, or different days of
+    the month, for one part of an event (the group holds one of the two kinds)."""
     claims = disputing(group.claims, lambda a, b: a.value != b.value, lambda c: c.value)
     if claims:
         yield Hit(group.subject, claims, (("part", claims[0].attr("part") or "date"),))
 
 
 register(CheckType(
-    name="event_weekday_conflict", params=EventWeekdayParams, kinds=("event_weekday",), fields=("part",),
-    run=event_weekday_conflict,
+    name="event_weekday_conflict", params=UndatedDayParams, kinds=("event_weekday",), fields=("part",),
+    run=undated_day_conflict,
     summary="Articles without dates of their own name different weekdays for the same part of an event."))
-
-
-class EventDayParams(CheckParams):
-    """Parameters of ``event_day_conflict`` (none beyond the category)."""
-
-
-def event_day_conflict(group: Group, params: EventDayParams) -> Iterable[Hit]:
-    claims = disputing(group.claims, lambda a, b: a.value != b.value, lambda c: c.value)
-    if claims:
-        yield Hit(group.subject, claims, (("part", claims[0].attr("part") or "date"),))
-
-
 register(CheckType(
-    name="event_day_conflict", params=EventDayParams, kinds=("event_day",), fields=("part",),
-    run=event_day_conflict,
+    name="event_day_conflict", params=UndatedDayParams, kinds=("event_day",), fields=("part",),
+    run=undated_day_conflict,
     summary="Articles without dates of their own give different days of the month for the same part of an event."))
 
 
