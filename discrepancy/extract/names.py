@@ -119,11 +119,12 @@ def extract(ctx: Context) -> list[Claim]:
     claims: list[Claim] = []
     text = ctx.article.text
     for sentence in ctx.sentences:
+        # where the sentence's first word starts, after any opening quote or bracket
+        first = len(sentence.text) - len(sentence.text.lstrip(" \t\n\"'“‘("))
         for start, end, words in _mentions(sentence.text):
             title, bare = split_title(words)
             bare = bare.strip(" ,")
-            opens = not sentence.text[:start].strip(" \t\n\"'“‘(")
-            if not bare or not _is_name(bare, opens and words.startswith(bare)):
+            if not bare or not _is_name(bare, start == first and words.startswith(bare)):
                 continue
             offset = sentence.start + start + words.rfind(bare) if bare in words else sentence.start + start
             tokens = bare.split()
