@@ -211,6 +211,9 @@ NAMES = [
     ("Spectators cheered as Dargaville won.", ["Dargaville"]),  # a rare word no dictionary knows
     ("Police said Childs left early.", ["Childs"]),           # capitalised inside a sentence: a name
     ("Fans queued for 'Dargaville Nights' on Friday.", ["Dargaville Nights"]),   # quotes are not part of it
+    ("Considering Dargaville Nights a success, the band stayed.", ["Dargaville Nights"]),  # an opening verb form
+    ("Mark Dargaville left early.", ["Mark Dargaville"]),                        # a word that is also a noun stays
+    ("The prize went to Dargaville’s.", ["Dargaville"]),                          # a possessive before a full stop
 ]
 
 

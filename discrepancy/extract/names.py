@@ -54,6 +54,7 @@ def _mentions(text: str):
     """(start, end, words) for each capitalised run, with leading noise words dropped."""
     lex = _lex()
     particles = lex["particles"]
+    opening = len(text) - len(text.lstrip(" \t\n\"'“‘("))  # where the first word starts
     for m in _run_pattern().finditer(text):
         tokens = list(re.finditer(r"\S+", m.group(0)))
         first = 0  # words dropped from the front are skipped, not popped (popping moves the rest)
@@ -61,6 +62,12 @@ def _mentions(text: str):
         while first < len(tokens) and (tokens[first].group(0).casefold() in particles
                                        or _clean_token(tokens[first].group(0)).casefold() in lex["noise"]):
             first += 1
+        # a sentence's first word is capitalised whatever it is: one the dictionary knows only as
+        # a verb, adverb or adjective ("Considering", "Asked") is no part of the name after it
+        if first < len(tokens) - 1 and m.start() + tokens[first].start() == opening:
+            lemmas = getAllLemmas(_clean_token(tokens[first].group(0)).casefold())
+            if lemmas and not {"NOUN", "PROPN"} & set(lemmas):
+                first += 1
         while len(tokens) > first and tokens[-1].group(0).casefold() in particles:
             tokens.pop()
         # "Minister of Fisheries, Forests and Lakes Ilse ...": the run continues an office's
@@ -81,7 +88,7 @@ def _mentions(text: str):
                 tokens = tokens[1:]
             start = m.start() + part[0].start()
             end = m.start() + part[-1].end()
-            words = text[start:end]
+            words = text[start:end].rstrip(".")
             if words.endswith(("'s", "’s")):
                 words = words[:-2]
             words = words.rstrip(".'’")  # "Catching Fire'" in quotes; the plural possessive "the Gomes'"
