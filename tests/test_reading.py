@@ -209,7 +209,7 @@ NAMES = [
     ("The award went to Ana Ruiz.", ["Ana Ruiz"]),
     ("Defensively, the visitors held firm.", []),            # a rare dictionary word opening a sentence
     ("Spectators cheered as Dargaville won.", ["Dargaville"]),  # a rare word no dictionary knows
-    ("Police said Childs left early.", ["Childs"]),           # capitalised inside a sentence: a name
+    ("Police said Hawking left early.", ["Hawking"]),         # capitalised inside a sentence: a name
     ("Fans queued for 'Dargaville Nights' on Friday.", ["Dargaville Nights"]),   # quotes are not part of it
     ("Considering Dargaville Nights a success, the band stayed.", ["Dargaville Nights"]),  # an opening verb form
     ("Mark Dargaville left early.", ["Mark Dargaville"]),                        # a word that is also a noun stays

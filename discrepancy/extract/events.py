@@ -874,7 +874,7 @@ def extract(ctx: Context) -> list[Claim]:
             if t.type == "DURATION" or t.duration:
                 claims.extend(_duration_or_since(ctx, sentence, clauses, index, t, triggers, picker))
                 continue
-            # an article without a date of its own cannot place "on Friday" or "on 22 February"
+            # an article without a date of its own cannot place "on Friday" or "on 14 March"
             # in the calendar, but the weekday or the day of the month it names is still what it
             # says about when the event happened
             yearless = not t.calendar and t.type == "DATE" and bool(_YEARLESS_DAY.fullmatch(t.value or ""))
@@ -1033,7 +1033,7 @@ def _weekday_bound_to(text: str, t: TimeExpression, trig: Trigger) -> bool:
     return True
 
 
-# a day of a month with no year: TIMEX3's "XXXX-02-22"
+# a day of a month with no year: TIMEX3's "XXXX-03-14"
 _YEARLESS_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
 
 

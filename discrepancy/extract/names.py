@@ -91,7 +91,7 @@ def _mentions(text: str):
             words = text[start:end].rstrip(".")
             if words.endswith(("'s", "’s")):
                 words = words[:-2]
-            words = words.rstrip(".'’")  # "Catching Fire'" in quotes; the plural possessive "the Gomes'"
+            words = words.rstrip(".'’")  # "'Dargaville Nights'" in quotes; the plural possessive "the Joneses'"
             yield start, start + len(words), words
 
 
@@ -115,7 +115,7 @@ def _is_name(bare: str, opens_sentence: bool = False) -> bool:
         return False  # acronyms (IRGC, ANM) are not spelled variably
     if len(words) == 1:
         # a rare word the English dictionary knows is capitalised at the start of a sentence
-        # ("Defensively, ..."); elsewhere its capital says it is a name ("Mr Childs")
+        # ("Defensively, ..."); elsewhere its capital says it is a name ("Mr Hawking")
         return zipf_frequency(words[0], "en") <= lex["zipf"] and len(words[0]) >= 3 \
             and not (opens_sentence and getAllLemmas(words[0]))
     return True
