@@ -107,6 +107,10 @@ def _unite_alike(uf: _UnionFind, keys: Sequence, related) -> None:
                 uf.union(i, j)
 
 
+# claims about when an event happened, whose key is the event class
+_KEYED_BY_EVENT_CLASS = ("event_date", "event_weekday", "event_day")
+
+
 def _main_participants(claims: Sequence[Claim]) -> dict[tuple[str, str], frozenset[str]]:
     """Per (source, event class) and per (source, ""), the participant set its claims name most
     often: the default for a claim of that article that names none."""
@@ -115,7 +119,7 @@ def _main_participants(claims: Sequence[Claim]) -> dict[tuple[str, str], frozens
         who = participants(c)
         if not who:
             continue
-        cls = c.key if c.kind in ("event_date", "event_weekday", "event_day") else (c.attr("class") or c.attr("event") or "")
+        cls = c.key if c.kind in _KEYED_BY_EVENT_CLASS else (c.attr("class") or c.attr("event") or "")
         counts[(c.source, cls)][who] += 1
         counts[(c.source, "")][who] += 1
     out = {}
@@ -129,7 +133,7 @@ def _with_default_participants(claim: Claim, defaults: dict[tuple[str, str], fro
     own = participants(claim)
     if own:
         return own
-    cls = claim.key if claim.kind in ("event_date", "event_weekday", "event_day", "duration", "novelty") else (
+    cls = claim.key if claim.kind in (*_KEYED_BY_EVENT_CLASS, "duration", "novelty") else (
         claim.attr("class") or claim.attr("event") or "")
     return defaults.get((claim.source, cls)) or defaults.get((claim.source, ""), frozenset())
 

@@ -899,23 +899,18 @@ def extract(ctx: Context) -> list[Claim]:
                 trig = next((tr for tr in triggers if owned[0] <= tr.start < owned[1]), None)
                 if trig is None:
                     continue
-            if weekday_only:
-                # an earlier occurrence needs a calendar date to say how much earlier, and a plan
-                # or a state may fall on any weekday of a story: only what happened is claimed
-                if trig is not None and not since and not _is_other_occurrence(ctx, trig) \
-                        and not _clause_history(ctx, clause)["cued"] and not _says_same(ctx, sentence) \
-                        and clause_tense(ctx.article.text, t.start, t.end) in ("past", None) \
+            if weekday_only or yearless:
+                # an earlier occurrence needs a calendar date to say how much earlier
+                if trig is None or since or _is_other_occurrence(ctx, trig) \
+                        or _clause_history(ctx, clause)["cued"] or _says_same(ctx, sentence):
+                    continue
+                who = _participants(ctx, sentence, clause, trig.cls)
+                if yearless:
+                    pending.append(_undated_event_claim(ctx, sentence, clause, t, trig, who, "event_day"))
+                # a plan or a state may fall on any weekday of a story: only what happened is claimed
+                elif clause_tense(ctx.article.text, t.start, t.end) in ("past", None) \
                         and (owned is not None or _weekday_bound_to(ctx.article.text, t, trig)):
-                    weekdays.append(_undated_event_claim(ctx, sentence, clause, t, trig,
-                                                         _participants(ctx, sentence, clause, trig.cls),
-                                                         "event_weekday"))
-                continue
-            if yearless:
-                # an earlier occurrence needs its year to say how much earlier
-                if trig is not None and not since and not _is_other_occurrence(ctx, trig) \
-                        and not _clause_history(ctx, clause)["cued"] and not _says_same(ctx, sentence):
-                    pending.append(_undated_event_claim(ctx, sentence, clause, t, trig,
-                                                        _participants(ctx, sentence, clause, trig.cls), "event_day"))
+                    weekdays.append(_undated_event_claim(ctx, sentence, clause, t, trig, who, "event_weekday"))
                 continue
             history = _history_kind(ctx, sentence, clause, t, triggers)
             if history and trig is not None and _history_lexicon()["origin"].search(
