@@ -55,7 +55,10 @@ def _event_lexicon():
         for word in spec.get("triggers", []):
             trigger_class.setdefault(word.casefold().rstrip("*"), name)
     trigger_re = word_pattern(tuple(w for spec in classes.values() for w in spec.get("triggers", [])))
-    patterns = [(name, compile_data_regex(p)) for name, spec in classes.items() for p in spec.get("patterns", [])]
+    # (class, pattern, the number of its "trigger" group): RE2 matches take group numbers only,
+    # and RE2 builds its group index anew each time it is asked
+    patterns = [(name, regex, regex.groupindex.get("trigger", 0))
+                for name, spec in classes.items() for regex in map(compile_data_regex, spec.get("patterns", []))]
     part_res = {part: word_pattern(tuple(words)) for part, words in lex["parts"].items()}
     prepositions = {part: re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(w) for w in words)
                                      + r")\s+(?:on\s+|the\s+)?$", re.I)
@@ -400,8 +403,7 @@ def _triggers_in(text: str, offset: int, busy: tuple[tuple[int, int], ...],
         cls = _class_of(word)
         if cls:
             found.append(Trigger(offset + m.start(), offset + m.end(), cls, word))
-    for cls, pattern in lex["patterns"]:
-        trigger = pattern.groupindex.get("trigger", 0)  # RE2 matches take group numbers only
+    for cls, pattern, trigger in lex["patterns"]:
         for m in pattern.finditer(text):
             found.append(Trigger(offset + m.start(trigger), offset + m.end(trigger), cls, m.group(trigger)))
     if named:
@@ -857,11 +859,15 @@ def extract(ctx: Context) -> list[Claim]:
     """Every event, history, novelty, duration and weekday claim of one article."""
     claims: list[Claim] = []
     denial = _denial_pattern()
+    history_lexicon = _history_lexicon()
     for sentence in ctx.sentences:
+        in_sentence = ctx.timexes_in(sentence.start, sentence.end)
+        if not in_sentence and not _FIRST_SINCE.search(sentence.text) \
+                and not history_lexicon["novelty"].search(sentence.text):
+            continue  # nothing dated and no "first ...": no claim here (its clauses and event words are left unread)
         clauses = ctx.clauses(sentence)
         if not clauses or denial.search(sentence.text):
             continue  # "officials denied reports that the drill began on Monday": not a claim
-        in_sentence = ctx.timexes_in(sentence.start, sentence.end)
         busy = tuple((t.start, t.end) for t in in_sentence)
         triggers = event_words(ctx, sentence, busy)
         picker = _TriggerPicker(triggers, clauses) if in_sentence else None

@@ -46,8 +46,19 @@ def _lex():
     }
 
 
+_TOKEN = re.compile(r"\S+")
+_TRAILING_MARK = re.compile(r"(?:'s|’s|['’.])$")
+
+
 def _clean_token(token: str) -> str:
-    return re.sub(r"(?:'s|’s|['’.])$", "", token)
+    return _TRAILING_MARK.sub("", token)
+
+
+@lru_cache(maxsize=16384)
+def _only_verb_adverb_or_adjective(word: str) -> bool:
+    """Does the dictionary know ``word`` (folded) only as something other than a noun?"""
+    lemmas = getAllLemmas(word)
+    return bool(lemmas) and not {"NOUN", "PROPN"} & set(lemmas)
 
 
 def _mentions(text: str):
@@ -56,7 +67,7 @@ def _mentions(text: str):
     particles = lex["particles"]
     opening = len(text) - len(text.lstrip(" \t\n\"'“‘("))  # where the first word starts
     for m in _run_pattern().finditer(text):
-        tokens = list(re.finditer(r"\S+", m.group(0)))
+        tokens = list(_TOKEN.finditer(m.group(0)))
         first = 0  # words dropped from the front are skipped, not popped (popping moves the rest)
         # drop particles and noise at the start
         while first < len(tokens) and (tokens[first].group(0).casefold() in particles
@@ -65,8 +76,7 @@ def _mentions(text: str):
         # a sentence's first word is capitalised whatever it is: one the dictionary knows only as
         # a verb, adverb or adjective ("Considering", "Asked") is no part of the name after it
         if first < len(tokens) - 1 and m.start() + tokens[first].start() == opening:
-            lemmas = getAllLemmas(_clean_token(tokens[first].group(0)).casefold())
-            if lemmas and not {"NOUN", "PROPN"} & set(lemmas):
+            if _only_verb_adverb_or_adjective(_clean_token(tokens[first].group(0)).casefold()):
                 first += 1
         while len(tokens) > first and tokens[-1].group(0).casefold() in particles:
             tokens.pop()

@@ -93,6 +93,8 @@ _OR_MORE_AFTER = re.compile(r"\s*(?:-plus|\+|or more)")
 _PLUS_AFTER = re.compile(r"-plus")
 _NAME_PART_BEFORE = re.compile(r"[A-Z][\w-]*[- ]$")  # "Vayu-1", "Kura Shield 2025"
 _NAME_COMMA_BEFORE = re.compile(r"[A-Z][\w'’-]*,\s*$")  # "Jaquise Lewis, 17,"
+_SINCE_BEFORE = re.compile(r"\bsince\s*$", re.I)
+_DETERMINER_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her)\s*$", re.I)
 _CUE_TAIL = 40
 """Characters at the end of the text before a figure that a cue of a few fixed words ending
 there ("No.", "aged", "between") can span, with the space after it."""
@@ -178,6 +180,9 @@ def extract(ctx: Context) -> list[Claim]:
     timex_spans = _SpanIndex((t.start, t.end) for t in ctx.timexes)
     sentences = ctx.sentences
     for si, sentence in enumerate(sentences):
+        figures = list(lex["pattern"].finditer(sentence.text))
+        if not figures:
+            continue  # (its clauses and event words are left unread)
         if lex["denial"].search(sentence.text):
             continue
         nxt = sentences[si + 1] if si + 1 < len(sentences) else None
@@ -190,10 +195,10 @@ def extract(ctx: Context) -> list[Claim]:
         # dates the previous occurrence while the figure is about the current one
         # only a date used as a time adverbial ("In April 2024", "last year") dates a clause;
         # "arrears of a 2024 salary review" names a thing
-        old_dates = [(t.start, bool(re.search(r"\bsince\s*$", text[max(0, t.start - 8):t.start], re.I)))
+        old_dates = [(t.start, bool(_SINCE_BEFORE.search(text, max(0, t.start - 8), t.start)))
                      for t in in_sentence
                      if t.type == "DATE" and t.calendar and _before_anchor(ctx, t.calendar, days=45)
-                     and not re.search(r"\b(?:a|an|the|its|their|his|her)\s*$", text[max(0, t.start - 6):t.start], re.I)]
+                     and not _DETERMINER_BEFORE.search(text, max(0, t.start - 6), t.start)]
         old_starts = [s for s, _ in old_dates]
         old_starts_not_since = [s for s, since in old_dates if not since]
         in_starts = [t.start for t in in_sentence]
@@ -211,13 +216,15 @@ def extract(ctx: Context) -> list[Claim]:
             triggers = open_triggers(ctx, sentence, tuple((t.start, t.end) for t in in_sentence))
         trigger_starts = [t.start for t in triggers]
         anchored_to_event = bool(triggers)
-        for m in lex["pattern"].finditer(sentence.text):
+        for m in figures:
             start, end = sentence.start + m.start(), sentence.start + m.end()
             if timex_spans.overlaps(start, end):
                 continue
             # the words around a figure that say what it is, up to CUE_REACH characters each way
             before = sentence.text[max(0, m.start() - CUE_REACH):m.start()]
             after = sentence.text[m.end():m.end() + CUE_REACH]
+            if not anchored_to_event and not m.group("cur") and not lex["cur_after"].match(after):
+                continue  # no event in view and no sum of money (the same test as below, made early)
             if _ends_with(_REFERENCE_CUE, before) or _FOOTNOTE_CLOSE.match(after):
                 continue  # references, footnotes
             if _CLOCK_AFTER.match(after):

@@ -152,59 +152,62 @@ def extract(ctx: Context) -> list[Claim]:
         in_sentence = ctx.timexes_in(sentence.start, sentence.end)
         if any(t.type == "DATE" and t.calendar and _before_anchor(ctx, t.calendar, days=45) for t in in_sentence):
             continue  # about an earlier occurrence
+        found = [(kind, m) for kind in ("nested", "level_of", "place_level", "plain")
+                 for m in pats[kind].finditer(sentence.text)]
+        if not found:
+            continue  # (its clauses and event words are left unread)
         clauses = ctx.clauses(sentence)
         triggers = sentence_triggers(ctx, sentence, tuple((t.start, t.end) for t in in_sentence), ctx.event_names)
         seen: list[int] = []  # sorted, so "a place found within 3 characters" is a bisection
         pickers: dict[int, _TriggerPicker] = {}  # per clause, over that clause's event words
-        for kind in ("nested", "level_of", "place_level", "plain"):
-            for m in pats[kind].finditer(sentence.text):
-                start = sentence.start + m.start("place")
-                near = bisect.bisect_right(seen, start - 3)
-                if near < len(seen) and seen[near] < start + 3:
-                    continue
-                place = m.group("place").strip()
-                region = m.groupdict().get("region")
-                if kind == "nested" and not resolve(region or ""):
-                    continue  # "X in Y" only nests when Y is a known region
-                # what is located: a site in the same clause, else the event in the clause
-                index = clause_index(clauses, start)
-                if index is None:
-                    continue
-                clause = clauses[index]
-                site = None
-                head = sentence.start + m.start()  # where the locative phrase begins ("in the ...")
-                for sm in pats["sites"].finditer(text[max(clause.start, head - 30):head]):
-                    site = sm.group(0).casefold()
-                subject_key = None
-                if site:
-                    subject_key = f"site:{site}"
-                else:
-                    dummy = type("T", (), {"start": start, "end": start + len(place)})
-                    if index not in pickers:
-                        pickers[index] = _TriggerPicker(
-                            [t for t in triggers if clause.start <= t.start < clause.end], clauses)
-                    trig = pickers[index].pick(index, dummy)
-                    if trig is not None:
-                        subject_key = f"event:{trig.cls}"
-                if subject_key is None:
-                    continue
-                known = resolve(place) + (resolve(region) if region else [])
-                if not known and kind == "plain":
-                    continue  # an unknown place needs a level word ("Tópaga municipality") to count
-                bisect.insort(seen, start)
-                if region:
-                    bisect.insort(seen, sentence.start + m.start("region"))  # the region is not a place of its own here
-                place, region = _bare(place), _bare(region) if region else None
-                value = f"{place}, {region}" if region else place
-                what = subject_key.split(":", 1)[1]
-                subject = f"location of the {what if subject_key.startswith('site') else label(what)}"
-                codes = sorted({code for code, _ in known})
-                where = sorted(set(points(place)))
-                claims.append(ctx.claim(
-                    kind="place", subject=subject, key=subject_key, value=value, start=start,
-                    end=start + len(value), derivation=_placed(value, where, codes, m.groupdict().get("level")),
-                    sentence=sentence,
-                    attrs={"regions": ",".join(codes), "countries": ",".join(sorted({c for _, c in known})),
-                           "points": ";".join(f"{lat:.4f},{lon:.4f}" for lat, lon in where),
-                           "level": m.groupdict().get("level")}))
+        for kind, m in found:
+            start = sentence.start + m.start("place")
+            near = bisect.bisect_right(seen, start - 3)
+            if near < len(seen) and seen[near] < start + 3:
+                continue
+            place = m.group("place").strip()
+            region = m.groupdict().get("region")
+            if kind == "nested" and not resolve(region or ""):
+                continue  # "X in Y" only nests when Y is a known region
+            # what is located: a site in the same clause, else the event in the clause
+            index = clause_index(clauses, start)
+            if index is None:
+                continue
+            clause = clauses[index]
+            site = None
+            head = sentence.start + m.start()  # where the locative phrase begins ("in the ...")
+            for sm in pats["sites"].finditer(text[max(clause.start, head - 30):head]):
+                site = sm.group(0).casefold()
+            subject_key = None
+            if site:
+                subject_key = f"site:{site}"
+            else:
+                dummy = type("T", (), {"start": start, "end": start + len(place)})
+                if index not in pickers:
+                    pickers[index] = _TriggerPicker(
+                        [t for t in triggers if clause.start <= t.start < clause.end], clauses)
+                trig = pickers[index].pick(index, dummy)
+                if trig is not None:
+                    subject_key = f"event:{trig.cls}"
+            if subject_key is None:
+                continue
+            known = resolve(place) + (resolve(region) if region else [])
+            if not known and kind == "plain":
+                continue  # an unknown place needs a level word ("Tópaga municipality") to count
+            bisect.insort(seen, start)
+            if region:
+                bisect.insort(seen, sentence.start + m.start("region"))  # the region is not a place of its own here
+            place, region = _bare(place), _bare(region) if region else None
+            value = f"{place}, {region}" if region else place
+            what = subject_key.split(":", 1)[1]
+            subject = f"location of the {what if subject_key.startswith('site') else label(what)}"
+            codes = sorted({code for code, _ in known})
+            where = sorted(set(points(place)))
+            claims.append(ctx.claim(
+                kind="place", subject=subject, key=subject_key, value=value, start=start,
+                end=start + len(value), derivation=_placed(value, where, codes, m.groupdict().get("level")),
+                sentence=sentence,
+                attrs={"regions": ",".join(codes), "countries": ",".join(sorted({c for _, c in known})),
+                       "points": ";".join(f"{lat:.4f},{lon:.4f}" for lat, lon in where),
+                       "level": m.groupdict().get("level")}))
     return claims

@@ -98,31 +98,26 @@ def _alt(words, abbrev_dot: Callable[[str], bool] = lambda w: False) -> str:
     return "(?:" + emit(trie) + ")"
 
 
-_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_LETTER_DASH_END = re.compile(r"[A-Za-z]-$")
+_SERIAL_AFTER = re.compile(r"\s*/\s*\d|:\d")
 _OPENING_MARKS = frozenset(',;:("\u201c')
-
-
-def _in_word(ch: str, extra: str) -> bool:
-    """Is ``ch`` a character of re's ``[\\w<extra>]`` (str.isalnum is exactly re's Unicode \\w, but "_")?"""
-    return ch.isalnum() or ch == "_" or ch in extra
+_ASCII_LETTER = re.compile(r"[A-Za-z]")
+_WORD_RUNS = {extra: re.compile(r"[\w" + re.escape(extra) + r"]*") for extra in ("'\u2019.-", "'\u2019-")}
 
 
 def _last_word(text: str, lo: int, end: int, extra: str) -> int | None:
     """Where the word that ends at ``end`` starts, or None: the run of word characters (\\w and
-    ``extra``) ending at ``end``, from its first ASCII letter, looking no further back than ``lo``."""
-    r = end
-    while r > lo and _in_word(text[r - 1], extra):
-        r -= 1
-    for s in range(r, end):
-        if text[s] in _ASCII_LETTERS:
-            return s
-    return None
+    ``extra``) ending at ``end``, from its first ASCII letter, looking no further back than ``lo``.
+    (The run is matched at the start of the reversed stretch: one match, where a regex anchored
+    at the end would be tried at every start.)"""
+    run = _WORD_RUNS[extra].match(text[lo:end][::-1]).end()
+    letter = _ASCII_LETTER.search(text, end - run, end)
+    return letter.start() if letter else None
 
 
 def _skip_space_back(text: str, lo: int, pos: int) -> int:
-    while pos > lo and text[pos - 1].isspace():
-        pos -= 1
-    return pos
+    """Where the white space that ends at ``pos`` starts, looking no further back than ``lo``."""
+    return lo + len(text[lo:pos].rstrip())
 
 
 def _word_before_span(text: str, pos: int) -> tuple[int, int] | None:
@@ -516,7 +511,7 @@ class Grammar:
             mod = "MID" if gd["mod"].lower() == "mid" else lex.part_modifiers.get(re.sub(r"\s+", " ", gd["mod"].lower()))
         start_y = m.start("y")
         prefix = text[max(0, start_y - 2):start_y]
-        if not gd.get("mod") and re.search(r"[A-Za-z]-$", prefix):
+        if not gd.get("mod") and _LETTER_DASH_END.search(prefix):
             return None  # "Araz-2025"
         # (the dash the pattern ends with is looked for first: the pattern is tried at every start)
         dashed = _NAME_DASH.search(text, max(0, start_y - 40), start_y) \
@@ -534,7 +529,7 @@ class Grammar:
                 before = word_before(text, start_y)
                 if before not in ("in", "since", "of", "by", "from", "until", "year", "circa", "c.", "around", "before", "after"):
                     return None
-        if re.match(r"\s*/\s*\d|:\d", text[m.end("y"):m.end("y") + 6]):
+        if _SERIAL_AFTER.match(text, m.end("y"), m.end("y") + 6):
             return None  # "2025 / 37" (a serial number), "2025:3" (a reference)
         start = m.start("pre") if pre else (m.start() if gd.get("mod") else start_y)
         return Candidate(start, m.end("y"), "year", dict(y=y, mod=mod), 7)
