@@ -37,7 +37,7 @@ from discrepancy import pipeline  # noqa: E402
 from discrepancy.align import align  # noqa: E402
 from discrepancy.engine.run import run_rules  # noqa: E402
 from discrepancy.engine.schema import bundled_rules_dir, load_rules  # noqa: E402
-from discrepancy.extract import EXTRACTORS, events  # noqa: E402
+from discrepancy.extract import EXTRACTORS, event_words  # noqa: E402
 from discrepancy.extract.context import Context, find_anchor  # noqa: E402
 from discrepancy.ingest import parse_article  # noqa: E402
 from discrepancy.text import sentences  # noqa: E402
@@ -286,7 +286,7 @@ def staged(text: str, rules) -> dict[str, float]:
     timexes = timed("timex", tag, article.text, anchor.date if anchor else None, anchor.how if anchor else None)
     split = timed("sentences", sentences, article.text)
     ctx = Context(article, tuple(split), tuple(timexes))
-    names = timed("events", events.event_names, ctx)
+    names = timed("events", event_words.event_names, ctx)
     if names:
         ctx = dataclasses.replace(ctx, event_names=tuple(sorted(names.items())))
     claims = []

@@ -126,7 +126,7 @@ def checker_reading(doc: Document):
     through the pipeline's current reading layer."""
     from discrepancy.extract import extract_all
     from discrepancy.extract.context import build_context
-    from discrepancy.extract.events import event_words
+    from discrepancy.extract.event_words import event_words
     from discrepancy.ingest import parse_article
 
     front = f"---\npublished: {doc.published}\n---\n" if doc.published else "---\n---\n"

@@ -9,14 +9,15 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from discrepancy.align import _UnionFind, _unite_alike
-from discrepancy.extract import events
+from discrepancy.extract import event_words, events
 from discrepancy.extract.context import build_context
-from discrepancy.extract.events import (_ALREADY_DATED, _EVENT_NAME, _REFERENCE_POINT, _SpanIndex,
-                                        _TriggerPicker, _clause_index, _event_lexicon, _text_before,
-                                        event_name_matches, triggers_in)
+from discrepancy.extract.event_words import (_ALREADY_DATED, _EVENT_NAME, _REFERENCE_POINT, SpanIndex,
+                                             TriggerPicker, _text_before, event_name_matches, events_yaml,
+                                             triggers_in)
+from discrepancy.extract.events import _clause_index
 from discrepancy.ingest import parse_article
 from discrepancy.pipeline import check_texts
-from discrepancy.text import MAX_SENTENCE_CHARS, _BOUNDARY, _abbreviations, sentences
+from discrepancy.text import MAX_SENTENCE_CHARS, _abbreviations, sentences
 
 
 # --- the plain ways, as they were -----------------------------------------------------------
@@ -46,7 +47,7 @@ def plain_sentences(text: str) -> list[tuple[int, int, int]]:
 
 def plain_pick_trigger(triggers, clauses, index, t):
     """Which event a date belongs to, every event word of the sentence looked at for each date."""
-    start_cues = _event_lexicon()["parts"]["start"]
+    start_cues = events_yaml()["parts"]["start"]
 
     def plain(cands):
         cands = [c for c in cands if not _ALREADY_DATED.search(_text_before(clauses, c)[-25:])]
@@ -137,7 +138,7 @@ def test_a_long_capitalised_run_is_walked_once_not_matched_from_each_word(monkey
         def match(self, text, pos=0):
             calls.append(pos)
             return real.match(text, pos)
-    monkeypatch.setattr(events, "_EVENT_NAME", Counting())
+    monkeypatch.setattr(event_words, "_EVENT_NAME", Counting())
     run = " ".join(["Northfield", "Harbour", "Council", "Ferry", "Board"] * 400)
     assert list(event_name_matches(run)) == []
     assert calls == []  # no year after the run: the full pattern is never tried
@@ -153,7 +154,7 @@ def test_a_long_capitalised_run_is_walked_once_not_matched_from_each_word(monkey
        st.integers(-2, 75), st.integers(0, 12))
 def test_span_index_answers_as_a_look_at_every_span_does(raw, start, width):
     spans = [(s, s + w) for s, w in raw]
-    index = _SpanIndex(spans)
+    index = SpanIndex(spans)
     end = start + width
     assert index.overlaps(start, end) == any(s < end and start < e for s, e in spans)
     assert index.holds(start) == any(s <= start < e for s, e in spans)
@@ -186,7 +187,7 @@ def test_each_date_gets_the_event_the_plain_way_picked():
         clauses = ctx.clauses(sentence)
         dates = ctx.timexes_in(sentence.start, sentence.end)
         triggers = triggers_in(sentence.text, sentence.start, tuple((t.start, t.end) for t in dates))
-        picker = _TriggerPicker(triggers, clauses)
+        picker = TriggerPicker(triggers, clauses)
         for t in dates:
             index = _clause_index(clauses, t.start)
             assert picker.pick(index, t) == plain_pick_trigger(triggers, clauses, index, t)
@@ -284,7 +285,7 @@ def plain_origin_of_event(ctx, sentence, clause, cue_words, triggers):
     if re.match(r"\s*(?:which|that|who)\b", clause.text, re.I):
         scope = text[sentence.start:clause.end]
     words = re.findall(r"[\w'’-]+", scope)
-    if any((events._class_of(w) and w.casefold() not in cue_words)
+    if any((event_words.class_of(w) and w.casefold() not in cue_words)
            or events._history_lexicon()["occurrence"].fullmatch(w) for w in words):
         return True
     scope_start = sentence.start + sentence.text.find(scope)

@@ -7,7 +7,8 @@ import pytest
 
 from discrepancy.align import align
 from discrepancy.extract.context import possessed_phrase
-from discrepancy.extract.events import _open_triggers, _restated_in_other_zone, _SpanIndex, open_class
+from discrepancy.extract.event_words import SpanIndex, _open_triggers, open_class
+from discrepancy.extract.events import _restated_in_other_zone
 from discrepancy.timex import tag
 from tests.test_extract import claims_of
 
@@ -62,7 +63,7 @@ OPEN_SENTENCES = [
 
 @pytest.mark.parametrize("text,words", OPEN_SENTENCES)
 def test_open_vocabulary_words_of_a_sentence(text, words):
-    assert [t.word for t in _open_triggers(text, 0, _SpanIndex(()))] == words
+    assert [t.word for t in _open_triggers(text, 0, SpanIndex(()))] == words
 
 
 # (sentence, the time expression, restated in another zone?)

@@ -6,7 +6,7 @@ import dataclasses
 from typing import Iterable
 
 
-from discrepancy.extract import events, names, numbers, ordinals, places, terms
+from discrepancy.extract import event_words, events, names, numbers, ordinals, places, terms
 from discrepancy.extract.context import Context, build_context
 from discrepancy.models import Article, Claim, Skipped
 
@@ -19,7 +19,7 @@ EXTRACTORS = (("events", events.extract), ("names", names.extract), ("numbers", 
 def extract_article(article: Article, names: dict[str, str] | None = None
                     ) -> tuple[Article, list[Claim], list[Skipped]]:
     """The anchored article, its claims, and a skipped record for any extractor that failed on it.
-    ``names`` are the named events known across the set (see ``events.event_names``)."""
+    ``names`` are the named events known across the set (see ``event_words.event_names``)."""
     article, ctx = build_context(article)
     return article, *_claims(ctx, names or {})
 
@@ -47,7 +47,7 @@ def extract_all(articles: Iterable[Article]) -> tuple[list[Article], list[Claim]
     names: dict[str, str] = {}
     for article, ctx in contexts:
         try:
-            for name, cls in events.event_names(ctx).items():
+            for name, cls in event_words.event_names(ctx).items():
                 names.setdefault(name, cls)
         except Exception as exc:
             skipped.append(Skipped(article.path, None, f"event-name scan failed: {type(exc).__name__}: {exc}",

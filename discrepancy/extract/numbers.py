@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from discrepancy.extract.context import CUE_REACH, Context, clause_index, lexicon, word_pattern
-from discrepancy.extract.events import _before_anchor, _SpanIndex, label, open_triggers, sentence_triggers
+from discrepancy.extract.event_words import SpanIndex, before_anchor, label, open_triggers, sentence_triggers
 from discrepancy.models import Claim
 
 _NOUN_STOP = {"and", "or", "of", "in", "on", "at", "to", "from", "by", "for", "with", "were", "was", "are", "is",
@@ -177,7 +177,7 @@ def extract(ctx: Context) -> list[Claim]:
     lex = _lex()
     text = ctx.article.text
     claims: list[Claim] = []
-    timex_spans = _SpanIndex((t.start, t.end) for t in ctx.timexes)
+    timex_spans = SpanIndex((t.start, t.end) for t in ctx.timexes)
     sentences = ctx.sentences
     for si, sentence in enumerate(sentences):
         figures = list(lex["pattern"].finditer(sentence.text))
@@ -197,7 +197,7 @@ def extract(ctx: Context) -> list[Claim]:
         # "arrears of a 2024 salary review" names a thing
         old_dates = [(t.start, bool(_SINCE_BEFORE.search(text, max(0, t.start - 8), t.start)))
                      for t in in_sentence
-                     if t.type == "DATE" and t.calendar and _before_anchor(ctx, t.calendar, days=45)
+                     if t.type == "DATE" and t.calendar and before_anchor(ctx, t.calendar, days=45)
                      and not _DETERMINER_BEFORE.search(text, max(0, t.start - 6), t.start)]
         old_starts = [s for s, _ in old_dates]
         old_starts_not_since = [s for s, since in old_dates if not since]

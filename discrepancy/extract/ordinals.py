@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from discrepancy.extract.context import Context, clause_index, function_word_class, lexicon
-from discrepancy.extract.events import event_words, label
+from discrepancy.extract.event_words import event_words, label
 from discrepancy.models import Claim
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")

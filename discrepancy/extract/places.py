@@ -12,7 +12,7 @@ import pycountry
 from anyascii import anyascii
 
 from discrepancy.extract.context import Context, clause_index, lexicon, word_pattern
-from discrepancy.extract.events import _before_anchor, _TriggerPicker, label, sentence_triggers
+from discrepancy.extract.event_words import TriggerPicker, before_anchor, label, sentence_triggers
 from discrepancy.models import Claim
 from discrepancy.resources import lexicons_dir
 
@@ -150,7 +150,7 @@ def extract(ctx: Context) -> list[Claim]:
     claims: list[Claim] = []
     for sentence in ctx.sentences:
         in_sentence = ctx.timexes_in(sentence.start, sentence.end)
-        if any(t.type == "DATE" and t.calendar and _before_anchor(ctx, t.calendar, days=45) for t in in_sentence):
+        if any(t.type == "DATE" and t.calendar and before_anchor(ctx, t.calendar, days=45) for t in in_sentence):
             continue  # about an earlier occurrence
         found = [(kind, m) for kind in ("nested", "level_of", "place_level", "plain")
                  for m in pats[kind].finditer(sentence.text)]
@@ -159,7 +159,7 @@ def extract(ctx: Context) -> list[Claim]:
         clauses = ctx.clauses(sentence)
         triggers = sentence_triggers(ctx, sentence, tuple((t.start, t.end) for t in in_sentence), ctx.event_names)
         seen: list[int] = []  # sorted, so "a place found within 3 characters" is a bisection
-        pickers: dict[int, _TriggerPicker] = {}  # per clause, over that clause's event words
+        pickers: dict[int, TriggerPicker] = {}  # per clause, over that clause's event words
         for kind, m in found:
             start = sentence.start + m.start("place")
             near = bisect.bisect_right(seen, start - 3)
@@ -184,7 +184,7 @@ def extract(ctx: Context) -> list[Claim]:
             else:
                 dummy = type("T", (), {"start": start, "end": start + len(place)})
                 if index not in pickers:
-                    pickers[index] = _TriggerPicker(
+                    pickers[index] = TriggerPicker(
                         [t for t in triggers if clause.start <= t.start < clause.end], clauses)
                 trig = pickers[index].pick(index, dummy)
                 if trig is not None:
