@@ -22,6 +22,9 @@ class Anchor:
     """The calendar day used as "today" for the article."""
     how: str
     """In words, where the date comes from ("publication date 2025-05-18", "caption date May 18, 2025")."""
+    from_text: bool = False
+    """True when no publication date was known and the date is one the article's text gives:
+    a day found from it ("on Friday" -> the Friday before it) is only as sure as that choice."""
 
 
 @dataclass(frozen=True)

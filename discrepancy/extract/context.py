@@ -201,7 +201,7 @@ def find_anchor(article: Article, untagged: list[TimeExpression] | None = None) 
     day, t = best
     raw_start = article.raw_span(t.start, t.end)[0]
     why = "publication date unknown" if not article.published else f"published only as {article.published}"
-    return Anchor(day, f"the article's own date {t.text!r} (line {article.line_of(raw_start)}; {why})")
+    return Anchor(day, f"the article's own date {t.text!r} (line {article.line_of(raw_start)}; {why})", from_text=True)
 
 
 def build_context(article: Article) -> tuple[Article, Context]:

@@ -356,6 +356,11 @@ def extract(ctx: Context) -> list[Claim]:
             # says about when the event happened
             yearless = not t.calendar and t.type == "DATE" and bool(_YEARLESS_DAY.fullmatch(t.value or ""))
             weekday_only = not t.calendar and t.weekday is not None and not yearless
+            # with no publication date, "on Friday" was placed in the calendar against a date the
+            # text gives, which may be an old one: the weekday as written is the surer claim, and
+            # it is made beside the calendar date
+            weekday_as_written = weekday_only or (t.weekday is not None and t.relative and t.calendar is not None
+                                                  and ctx.article.anchor is not None and ctx.article.anchor.from_text)
             if t.type not in ("DATE", "TIME") or not (t.calendar or weekday_only or yearless):
                 continue
             if not triggers and not _clause_history(ctx, clause)["cued"] and not _says_same(ctx, sentence):
@@ -376,11 +381,10 @@ def extract(ctx: Context) -> list[Claim]:
                 trig = next((tr for tr in triggers if owned[0] <= tr.start < owned[1]), None)
                 if trig is None:
                     continue
-            if weekday_only or yearless:
-                # an earlier occurrence needs a calendar date to say how much earlier
-                if trig is None or since or _is_other_occurrence(ctx, trig) \
-                        or _clause_history(ctx, clause)["cued"] or _says_same(ctx, sentence):
-                    continue
+            if (weekday_as_written or yearless) and not (
+                    # an earlier occurrence needs a calendar date to say how much earlier
+                    trig is None or since or _is_other_occurrence(ctx, trig)
+                    or _clause_history(ctx, clause)["cued"] or _says_same(ctx, sentence)):
                 who = _participants(ctx, sentence, clause, trig.cls)
                 if yearless:
                     pending.append(_undated_event_claim(ctx, sentence, clause, t, trig, who, "event_day"))
@@ -388,6 +392,7 @@ def extract(ctx: Context) -> list[Claim]:
                 elif clause_tense(ctx.article.text, t.start, t.end) in ("past", None) \
                         and (owned is not None or _weekday_bound_to(ctx.article.text, t, trig)):
                     weekdays.append(_undated_event_claim(ctx, sentence, clause, t, trig, who, "event_weekday"))
+            if weekday_only or yearless:
                 continue
             history = _history_kind(ctx, sentence, clause, t, triggers)
             if history and trig is not None and _history_lexicon()["origin"].search(
@@ -510,11 +515,14 @@ _YEARLESS_DAY = re.compile(r"XXXX-(\d\d)-(\d\d)")
 
 
 def _undated_event_claim(ctx, sentence, clause, t, trig, participants, kind: str) -> Claim:
-    """What an article with no date of its own says about when an event happened: the weekday
-    ("the plant closed on Friday": ``event_weekday``) or the day of the month without its year
-    ("on 14 March": ``event_day``, written as ISO 8601 writes a day of every year, "--03-14")."""
+    """What an article with no publication date says about when an event happened, as written:
+    the weekday ("the plant closed on Friday": ``event_weekday``, also where a date the text
+    gives placed it in the calendar) or the day of the month without its year ("on 14 March":
+    ``event_day``, written as ISO 8601 writes a day of every year, "--03-14")."""
     if kind == "event_weekday":
-        value, noun, how = t.weekday, "weekday", "a weekday the article gives no calendar date for"
+        value, noun = t.weekday, "weekday"
+        how = "the weekday as written (the article has no publication date to place it by)" if t.calendar \
+            else "a weekday the article gives no calendar date for"
     else:
         month, day = _YEARLESS_DAY.fullmatch(t.value).groups()
         value, noun, how = f"--{month}-{day}", "day", "a day of the month in a year the article does not give"
