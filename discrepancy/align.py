@@ -395,10 +395,14 @@ def _undated_event_groups(frame: _ClaimIndex, kind: str, defaults, headlines: di
     occurrences joined events years apart)."""
     groups = []
     for cls, claims in frame.grouped(kind):
-        kinds = [(c.attr("part") or "date", _with_default_participants(c, defaults)) for c in claims]
+        # a claim that carries the names of its clause (an event known only by its verb) joins
+        # only claims whose clauses share one of them
+        kinds = [(c.attr("part") or "date", _with_default_participants(c, defaults),
+                  frozenset(c.attr("names").split(",")) if c.attr("names") else None) for c in claims]
         uf = _UnionFind(len(claims))
         _unite_alike(uf, kinds, lambda i, j: kinds[i][0] == kinds[j][0]
-                     and participants_compatible(kinds[i][1], kinds[j][1]))
+                     and participants_compatible(kinds[i][1], kinds[j][1])
+                     and (kinds[i][2] is None or kinds[j][2] is None or bool(kinds[i][2] & kinds[j][2])))
         for n, idx in enumerate(uf.groups(), 1):
             members = tuple(claims[i] for i in idx)
             if len({c.source for c in members}) >= 2:

@@ -99,8 +99,15 @@ def _class_spec(cls: str) -> dict:
     return lex["classes"].get(cls) or lex["open_classes"].get(cls, {})
 
 
+PREDICATE = "predicate:"
+"""The class prefix of a verb outside the event vocabulary, read as the event its clause reports
+("predicate:fire" for "fired")."""
+
+
 def label(cls: str) -> str:
     """How reports name an event class."""
+    if cls.startswith(PREDICATE):
+        return f"event reported as '{cls[len(PREDICATE):]}'"
     return _class_spec(cls).get("label", cls)
 
 

@@ -11,13 +11,13 @@ import datetime as dt
 import re
 from functools import lru_cache
 
-from lemminflect import getAllLemmas
+from lemminflect import getAllLemmas, getInflection
 
 from discrepancy.extract.context import (CUE_REACH, Clause, Context, clause_index, function_word_class, lexicon,
                                          possessed_phrase, word_pattern)
-from discrepancy.extract.event_words import (Trigger, TriggerPicker, anchor_date, before_anchor, bounds, class_of,
+from discrepancy.extract.event_words import (PREDICATE, Trigger, TriggerPicker, anchor_date, before_anchor, bounds, class_of,
                                              event_words, events_yaml, is_instant, label, period_end, pick_trigger,
-                                             sentence_triggers)
+                                             sentence_triggers, word_ending_at)
 from discrepancy.extract.participants import countries_in
 from discrepancy.models import Claim
 from discrepancy.text import Sentence
@@ -363,7 +363,8 @@ def extract(ctx: Context) -> list[Claim]:
                                                   and ctx.article.anchor is not None and ctx.article.anchor.from_text)
             if t.type not in ("DATE", "TIME") or not (t.calendar or weekday_only or yearless):
                 continue
-            if not triggers and not _clause_history(ctx, clause)["cued"] and not _says_same(ctx, sentence):
+            if not triggers and not weekday_as_written and not _clause_history(ctx, clause)["cued"] \
+                    and not _says_same(ctx, sentence):
                 continue  # no event word to date and no cue of an earlier occurrence: nothing to claim
             if _after_reporting_verb(ctx, clause, t) or _is_dateline(ctx, sentence, t):
                 continue
@@ -381,17 +382,20 @@ def extract(ctx: Context) -> list[Claim]:
                 trig = next((tr for tr in triggers if owned[0] <= tr.start < owned[1]), None)
                 if trig is None:
                     continue
+            # where no event word takes a weekday as written, the verb it modifies does
+            dated_word = trig if trig is not None or not weekday_as_written or owned is not None \
+                else _predicate_of(ctx, clause, t)
             if (weekday_as_written or yearless) and not (
                     # an earlier occurrence needs a calendar date to say how much earlier
-                    trig is None or since or _is_other_occurrence(ctx, trig)
+                    dated_word is None or since or _is_other_occurrence(ctx, dated_word)
                     or _clause_history(ctx, clause)["cued"] or _says_same(ctx, sentence)):
-                who = _participants(ctx, sentence, clause, trig.cls)
+                who = _participants(ctx, sentence, clause, dated_word.cls)
                 if yearless:
-                    pending.append(_undated_event_claim(ctx, sentence, clause, t, trig, who, "event_day"))
+                    pending.append(_undated_event_claim(ctx, sentence, clause, t, dated_word, who, "event_day"))
                 # a plan or a state may fall on any weekday of a story: only what happened is claimed
                 elif clause_tense(ctx.article.text, t.start, t.end) in ("past", None) \
-                        and (owned is not None or _weekday_bound_to(ctx.article.text, t, trig)):
-                    weekdays.append(_undated_event_claim(ctx, sentence, clause, t, trig, who, "event_weekday"))
+                        and (owned is not None or _weekday_bound_to(ctx.article.text, t, dated_word)):
+                    weekdays.append(_undated_event_claim(ctx, sentence, clause, t, dated_word, who, "event_weekday"))
             if weekday_only or yearless:
                 continue
             history = _history_kind(ctx, sentence, clause, t, triggers)
@@ -496,6 +500,40 @@ def _only_a_verb(word: str) -> bool:
     return bool(lemmas.get("VERB")) and "NOUN" not in lemmas and word.casefold() not in lemmas["VERB"]
 
 
+def _past_verb_lemma(word: str) -> str | None:
+    """The lemma of a past-tense or past-participle verb form ("fired" -> fire), else None."""
+    folded = word.casefold()
+    if function_word_class(folded):
+        return None  # "was", "had": auxiliaries report no event
+    for lemma in getAllLemmas(folded).get("VERB", ()):
+        if lemma != folded and folded in getInflection(lemma, "VBD") + getInflection(lemma, "VBN"):
+            return lemma
+    return None
+
+
+def _predicate_of(ctx: Context, clause: Clause, t: TimeExpression) -> Trigger | None:
+    """The verb a weekday modifies when no event word takes it: the nearest past-tense verb of
+    its clause that reports no speech ("the club fired its coach on Saturday" -> fire). Its class
+    is ``predicate:<lemma>``, and the names of its clause go with it: two articles' weekdays for
+    one verb are compared only when their clauses share a name (see ``align``)."""
+    text = ctx.article.text
+    if not _clause_names(ctx, clause):
+        return None  # nothing to tell its event from another reported by the same verb
+    best = None
+    for m in _BETWEEN_WORD.finditer(text, clause.start, clause.end):
+        if t.start <= m.start() < t.end or m.group(0)[:1].isupper():
+            continue
+        lemma = _past_verb_lemma(m.group(0))
+        if lemma is None or events_yaml()["reporting"].fullmatch(m.group(0)):
+            continue
+        if _after_determiner(text, m.start()):
+            continue  # "the injured list": a participle used as an adjective
+        distance = t.start - m.end() if m.end() <= t.start else m.start() - t.end
+        if best is None or distance < best[0]:
+            best = (distance, Trigger(m.start(), m.end(), f"{PREDICATE}{lemma}", m.group(0), "predicate"))
+    return best[1] if best else None
+
+
 def _weekday_bound_to(text: str, t: TimeExpression, trig: Trigger) -> bool:
     """Without a calendar date, a weekday is read as the day of an event word only when nothing
     stands between them that would take it: another verb ("figures published Monday showed the
@@ -505,9 +543,17 @@ def _weekday_bound_to(text: str, t: TimeExpression, trig: Trigger) -> bool:
     lo, hi = (t.end, trig.start) if after else (trig.end, t.start)
     for m in _BETWEEN_WORD.finditer(text, lo, hi):
         word = m.group(0)
-        if _only_a_verb(word) or (after and function_word_class(word) == "prepositions"):
+        if after and function_word_class(word) == "prepositions":
+            return False
+        if _only_a_verb(word) and not _after_determiner(text, m.start()):
             return False
     return True
+
+
+def _after_determiner(text: str, pos: int) -> bool:
+    """Does a determiner end right before ``pos``? A participle there is an adjective ("the
+    injured list", "a damaged roof"), not a verb."""
+    return function_word_class((word_ending_at(text, pos) or "").casefold()) == "determiners"
 
 
 # a day of a month with no year: TIMEX3's "XXXX-03-14"
@@ -528,13 +574,30 @@ def _undated_event_claim(ctx, sentence, clause, t, trig, participants, kind: str
         value, noun, how = f"--{month}-{day}", "day", "a day of the month in a year the article does not give"
     part = _part_cue(ctx, clause, t) or "date"
     subject = {"start": "{} the {} began", "end": "{} the {} ended", "date": "{} of the {}"}[part]
+    # a verb alone says little of which event it reports: the names around it say more
+    names = {"names": ",".join(_clause_names(ctx, clause))} if trig.cls.startswith(PREDICATE) else {}
     return ctx.claim(kind=kind, subject=subject.format(noun, label(trig.cls)),
                      key=trig.cls, value=value, start=min(t.start, trig.start), end=max(t.end, trig.end),
                      derivation=f"{t.text!r}, {how}", sentence=sentence,
                      attrs={"part": part, "instant": int(is_instant(trig.cls)), "trigger": trig.word,
                             "trigger_at": trig.start, "label": label(trig.cls),
                             "distance": min(abs(t.start - trig.end), abs(trig.start - t.end)),
-                            "participants": ",".join(sorted(participants)), "tense": t.tense})
+                            "participants": ",".join(sorted(participants)), "tense": t.tense, **names})
+
+
+_CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*[\w]")
+
+
+def _clause_names(ctx: Context, clause: Clause) -> list[str]:
+    """The capitalised words of a clause outside its time expressions, folded and without a
+    possessive ending, leaving out function words ("The", "On")."""
+    busy = [(x.start, x.end) for x in ctx.timexes_in(clause.start, clause.end)]
+    found = set()
+    for m in _CAPITALISED.finditer(ctx.article.text, clause.start, clause.end):
+        if any(a <= m.start() < b for a, b in busy) or function_word_class(m.group(0).casefold()):
+            continue
+        found.add(re.sub(r"['’]s$", "", m.group(0)).casefold())
+    return sorted(found)
 
 
 def _history_claim(ctx, sentence, t, history, trig, participants) -> Claim:
