@@ -174,6 +174,47 @@ def test_days_without_a_year_are_compared_with_each_other_only():
     assert len(groups) == 1 and {x.source for x in groups[0].claims} == {"a.md", "b.md"}
 
 
+# (text of an article with no publication date, the weekday claims it makes as (value, class))
+WEEKDAYS_AS_WRITTEN = [
+    # a date in the text anchors "on Friday", and the weekday as written is claimed beside it
+    ("The mill opened on 3 May 1921. The old mill burned on Friday.", [("Friday", "fire")]),
+    # no event word: the past-tense verb it modifies, where its clause names someone
+    ("The club fired coach Ray Dunne on Saturday.", [("Saturday", "predicate:fire")]),
+    ("Dunne was fired Friday morning.", [("Friday", "predicate:fire")]),
+    ("The club fired its coach on Saturday.", []),                         # no name to tell it by
+    ("Rovers said on Monday that Dunne would stay.", []),                  # a reporting verb
+    ("The Hawks placed Lund on the injured list Wednesday.", [("Wednesday", "predicate:place")]),
+    ("Dunne will be fired on Saturday.", []),                              # not yet happened
+]
+
+
+@pytest.mark.parametrize("text,expected", WEEKDAYS_AS_WRITTEN)
+def test_which_weekdays_an_article_without_a_publication_date_claims(text, expected):
+    found, _ = claims_of(text, None, "event_weekday")
+    assert [(c.value, c.key) for c in found] == expected
+
+
+def test_a_weekday_as_written_comes_with_its_calendar_date_when_the_text_dates_it():
+    found, article = claims_of("The mill opened on 3 May 1921. The old mill burned on Friday.", None)
+    assert article.anchor.from_text
+    kinds = {(c.kind, c.value) for c in found if c.kind in ("event_date", "event_weekday")}
+    assert ("event_weekday", "Friday") in kinds and any(k == "event_date" for k, _ in kinds)
+
+
+def test_a_published_article_claims_the_calendar_date_only():
+    found, article = claims_of("The old mill burned on Friday.", "2026-03-09")
+    assert not article.anchor.from_text
+    assert [c.kind for c in found if c.kind.startswith("event")] == ["event_date"]
+
+
+def test_weekdays_of_a_verb_are_compared_only_where_the_clauses_share_a_name():
+    a, _ = claims_of("The club fired coach Ray Dunne on Saturday.", None)
+    b, _ = claims_of("Dunne was fired Friday morning.", None, name="b.md")
+    c, _ = claims_of("Harbour United fired Pia Lunde on Thursday.", None, name="c.md")
+    groups = [g for g in align([], a + b + c) if g.kind == "event_weekday"]
+    assert len(groups) == 1 and {x.source for x in groups[0].claims} == {"a.md", "b.md"}
+
+
 # (sentence, the ordinal claims it makes as (value, event word, scope))
 ORDINALS = [
     ("Dock workers began the tenth walkout at the port.", [("10", "walkout", None)]),
