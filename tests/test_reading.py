@@ -274,6 +274,21 @@ RESTATED_FIGURES = [
 ]
 
 
+# (sentence, the amounts it claims as (currency, value))
+CURRENCIES_BEFORE_A_FIGURE = [
+    ("The strike cost USD 40 million.", [("USD", "40000000")]),
+    ("The strike cost KSh 300 million.", [("KES", "300000000")]),
+    ("The strike cost Rs 40 crore.", [("INR", "400000000")]),            # a South Asian scale
+    ("After the strike the union won 40 seats.", [(None, "40")]),          # a verb, not the currency
+]
+
+
+@pytest.mark.parametrize("text,expected", CURRENCIES_BEFORE_A_FIGURE)
+def test_a_currency_in_letters_before_a_figure_is_a_code(text, expected):
+    found, _ = claims_of(text, "2026-03-02", "number")
+    assert [(c.attr("currency"), c.value) for c in found] == expected
+
+
 @pytest.mark.parametrize("text,values", RESTATED_FIGURES)
 def test_a_figure_restated_in_other_units_is_no_second_claim(text, values):
     found, _ = claims_of(text, "2026-03-02", "number")

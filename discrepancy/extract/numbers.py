@@ -39,7 +39,10 @@ def _lex():
     scales = {k.casefold(): float(v) for k, v in lex["scales"].items()}
     scale_alt = "|".join(re.escape(s) for s in sorted(scales, key=len, reverse=True))
     currencies = {k.casefold(): v for k, v in lex["currencies"].items()}
-    cur_before = "|".join(re.escape(c) for c in sorted(currencies, key=len, reverse=True) if not c.isalpha() or len(c) <= 3)
+    # before a figure a currency in letters is a code or an abbreviation, written with a capital
+    # ("USD 40", "Rs 40", "KSh 300"); in lower case it is a word of the sentence ("won 40 games")
+    cur_before = "|".join(re.escape(c) if not c.isalpha() else r"(?-i:(?=[A-Z]))" + re.escape(c)
+                          for c in sorted(currencies, key=len, reverse=True) if not c.isalpha() or len(c) <= 3)
     number = (rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{compound}|(?:{word_alt}))")
     pattern = re.compile(
         rf"(?:(?<![\w.,/:-])|(?<=(?-i:N)))(?:(?P<cur>{cur_before}|(?<![\w])(?-i:N)(?=\d))\s?)?{number}"
