@@ -54,3 +54,19 @@ def test_a_broken_city_table_line_is_named_with_its_file_and_line(tmp_path, monk
             places._cities()
     finally:
         places._cities.cache_clear()
+
+
+# (sentence, the subject key of its place claim): sites named by several words are one kind
+SITE_WORDS = [
+    ("A fire broke out at the plant in Denver on Monday.", "site:factory"),
+    ("A fire broke out at the factory in Denver on Monday.", "site:factory"),
+    ("A fire broke out at the warehouse in Denver on Monday.", "site:warehouse"),
+]
+
+
+@pytest.mark.parametrize("text,key", SITE_WORDS)
+def test_a_site_is_keyed_by_its_kind(text, key):
+    from tests.test_extract import claims_of
+
+    found, _ = claims_of(text, "2026-03-10", "place")
+    assert [c.key for c in found] == [key]

@@ -122,6 +122,7 @@ def _patterns():
         # "in Cucunubá, Cundinamarca", "at Sriharikota"
         "plain": regex.compile(rf"\b{prep}\s+(?:the\s+)?(?P<place>{_PLACE})(?:,\s+(?P<region>{_PLACE}))?"),
         "sites": sites,
+        "site_kind": {word.casefold(): kind for kind, words in (lex.get("site_kinds") or {}).items() for word in words},
     }
 
 
@@ -180,7 +181,7 @@ def extract(ctx: Context) -> list[Claim]:
                 site = sm.group(0).casefold()
             subject_key = None
             if site:
-                subject_key = f"site:{site}"
+                subject_key = f"site:{pats['site_kind'].get(site, site)}"
             else:
                 dummy = type("T", (), {"start": start, "end": start + len(place)})
                 if index not in pickers:
