@@ -289,6 +289,21 @@ def test_a_currency_in_letters_before_a_figure_is_a_code(text, expected):
     assert [(c.attr("currency"), c.value) for c in found] == expected
 
 
+# (sentence, the figures it claims): "dozen" and "hundred" scale the number before them
+WORD_SCALES = [
+    ("The blaze destroyed two dozen homes.", ["24"]),
+    ("The blaze destroyed two hundred homes.", ["200"]),
+    ("The blaze destroyed a dozen homes.", ["12"]),
+    ("The blaze destroyed 3 dozen homes.", ["36"]),
+]
+
+
+@pytest.mark.parametrize("text,values", WORD_SCALES)
+def test_a_number_word_scales_the_number_before_it(text, values):
+    found, _ = claims_of(text, "2026-03-02", "number")
+    assert [c.value for c in found] == values
+
+
 @pytest.mark.parametrize("text,values", RESTATED_FIGURES)
 def test_a_figure_restated_in_other_units_is_no_second_claim(text, values):
     found, _ = claims_of(text, "2026-03-02", "number")
