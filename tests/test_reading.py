@@ -304,6 +304,21 @@ def test_a_number_word_scales_the_number_before_it(text, values):
     assert [c.value for c in found] == values
 
 
+# (sentence, what its figure counts): a figure per period is a rate, compared only with rates
+RATES = [
+    ("Crews poured 5,000 litres of water a minute on the blaze.", "litre per minute (fire)"),
+    ("The strike costs the port $2 million a day.", "cost in USD per day (strike)"),
+    ("The strike cost the port $2 million.", "cost in USD (strike)"),
+    ("The blaze destroyed 40 homes a year after the last one.", "home (fire)"),   # no marker before "year"
+]
+
+
+@pytest.mark.parametrize("text,subject", RATES)
+def test_a_figure_per_period_is_a_rate(text, subject):
+    found, _ = claims_of(text, "2026-03-02", "number")
+    assert [c.subject for c in found] == [subject]
+
+
 @pytest.mark.parametrize("text,values", RESTATED_FIGURES)
 def test_a_figure_restated_in_other_units_is_no_second_claim(text, values):
     found, _ = claims_of(text, "2026-03-02", "number")

@@ -71,6 +71,12 @@ def _lex():
         "denial": word_pattern(tuple(lexicon("stance.yaml")["denial_cues"])), "revision": word_pattern(tuple(lexicon("stance.yaml")["revision_cues"])),
         "effects": effects, "synonyms": syn, "attributions": attributions, "money_nouns": money_nouns,
         "cur_after": cur_after, "money_class": money_class,
+        # "of water a minute": the marker and period may follow an "of" phrase of the counted thing
+        "rate": re.compile(r"\s*(?:of\s+[\w'’-]+\s+)?(?:" + "|".join(map(re.escape, lex.get("rate_markers", [])))
+                           + r")\s+(" + "|".join(map(re.escape, lex.get("rate_periods", []))) + r")\b"
+                           + (r"(?!\s+(?:" + "|".join(map(re.escape, lex["rate_not_before"])) + r")\b)"
+                              if lex.get("rate_not_before") else ""), re.I)
+        if lex.get("rate_markers") and lex.get("rate_periods") else None,
     }
 
 
@@ -342,6 +348,9 @@ def extract(ctx: Context) -> list[Claim]:
                 thing = effect  # casualties compare by what happened to them: "11 miners" / "12 men" killed
             elif effect and thing not in ("percent",) and not dimension and not currency:
                 thing = f"{thing} {effect}"
+            rate = lex["rate"].match(rest, used) if lex["rate"] else None
+            if rate:
+                thing = f"{thing} per {rate.group(1).casefold()}"  # "$4 million a year" is no total
             approx = ""
             for kind, pat in lex["approx"].items():
                 hits = list(pat.finditer(before[-25:]))
