@@ -19,7 +19,8 @@ from lemminflect import getAllLemmas
 from wordfreq import zipf_frequency
 
 from discrepancy.event_lexicon import event_lexicon
-from discrepancy.extract.context import CUE_REACH, Clause, Context, clause_index, function_word_class, lexicon, word_pattern
+from discrepancy.extract.context import (CUE_REACH, Clause, Context, clause_index, function_word_class, lexicon,
+                                         word_pattern)
 from discrepancy.lexicon_schema import compile_data_regex
 from discrepancy.text import Sentence
 from discrepancy.timex import TimeExpression

@@ -1,8 +1,9 @@
 """Event claims: when an event (or a part of it) happened, earlier occurrences (history),
 "first-ever" claims (novelty), stated lengths (duration), and weekday/date pairs.
 
-An event is found through a trigger word from rules/lexicons/events.yaml; a date belongs to
-the trigger in its own clause, or to the nearest one earlier in the sentence.
+An event is found through its event words (``event_words``: the trigger lists of
+rules/lexicons/events.yaml, else the open vocabulary); a date belongs to the event word in its
+own clause, or to the nearest one earlier in the sentence.
 """
 from __future__ import annotations
 
@@ -15,9 +16,9 @@ from lemminflect import getAllLemmas, getInflection
 
 from discrepancy.extract.context import (CUE_REACH, Clause, Context, clause_index, function_word_class, lexicon,
                                          possessed_phrase, word_pattern)
-from discrepancy.extract.event_words import (PREDICATE, Trigger, TriggerPicker, anchor_date, before_anchor, bounds, class_of,
-                                             event_words, events_yaml, is_instant, label, period_end, pick_trigger,
-                                             sentence_triggers, word_ending_at)
+from discrepancy.extract.event_words import (PREDICATE, Trigger, TriggerPicker, anchor_date, before_anchor, bounds,
+                                             class_of, event_words, events_yaml, is_instant, label, period_end,
+                                             pick_trigger, sentence_triggers, word_ending_at)
 from discrepancy.extract.participants import countries_in
 from discrepancy.models import Claim
 from discrepancy.text import Sentence
@@ -576,6 +577,8 @@ def _undated_event_claim(ctx, sentence, clause, t, trig, participants, kind: str
     subject = {"start": "{} the {} began", "end": "{} the {} ended", "date": "{} of the {}"}[part]
     # a verb alone says little of which event it reports: the names around it say more
     names = {"names": ",".join(_clause_names(ctx, clause))} if trig.cls.startswith(PREDICATE) else {}
+    if names:
+        how += f"; the event is what {trig.word!r} reports, told apart by the names {names['names']!r}"
     return ctx.claim(kind=kind, subject=subject.format(noun, label(trig.cls)),
                      key=trig.cls, value=value, start=min(t.start, trig.start), end=max(t.end, trig.end),
                      derivation=f"{t.text!r}, {how}", sentence=sentence,
