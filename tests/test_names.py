@@ -158,6 +158,9 @@ def test_split_title(mention, expected):
     ("J. Smith", "John Smith"),
     ("Al-Qahtani", "Qahtani"),
     ("Smith, John", "John Smith"),
+    ("K.T. Osei", "KT Osei"),              # initials with and without full stops
+    ("BlueHarbour", "Blueharbour"),        # case inside a word
+    ("Mid-Vale", "Midvale"),               # a hyphen
 ])
 def test_spelling_variant_is_none_without_a_spelling_difference(a, b):
     assert compare(a, b).same
@@ -169,6 +172,7 @@ def test_spelling_variant_is_none_without_a_spelling_difference(a, b):
     ("Aras", "Araz", ["Aras/Araz: s/z"]),
     ("Sharifzadeh", "Sharifzoda", ["Sharifzadeh/Sharifzoda: -zadeh"]),
     ("Aslan Duz", "Aslanduz", ["written as one word"]),
+    ("Blue Harbour", "Blueharbour", ["written as one word"]),   # a space is spelling, not typing
     ("Jamshid", "Jamshed", ["Jamshid/Jamshed"]),
     ("Amina Wekesa", "Amina Wekessa", ["Wekesa/Wekessa: s doubled"]),
 ])

@@ -214,6 +214,15 @@ def compare(a: str, b: str) -> NameVerdict:
     return NameVerdict(False, round(score, 3), "; ".join(conflicts))
 
 
+_MARKS = re.compile(r"[^\w\s]|_")
+
+
+def _typed(name: str) -> str:
+    """A name as its letters and word breaks spell it: no case, no punctuation (a space between
+    words stays: "Abdul Rahman" and "Abdulrahman" are spelled differently)."""
+    return " ".join(_MARKS.sub("", name).casefold().split())
+
+
 def spelling_variant(a: str, b: str) -> str | None:
     """How the spelling of two mentions of one entity differs, or None when it does not.
 
@@ -225,6 +234,8 @@ def spelling_variant(a: str, b: str) -> str | None:
     verdict = compare(a, b)
     if not verdict.same:
         return verdict.reason
+    if _typed(a) == _typed(b):
+        return None  # "P.J."/"PJ", "LionsGate"/"Lionsgate", "Poly-technic"/"Polytechnic": typing, not spelling
     notes = [n for n in (_pair_note(p) for p in _aligned(a, b).pairs) if n]
     return "; ".join(notes) or None
 
