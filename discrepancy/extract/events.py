@@ -16,9 +16,9 @@ from lemminflect import getAllLemmas, getInflection
 
 from discrepancy.extract.context import (CUE_REACH, Clause, Context, clause_index, function_word_class, lexicon,
                                          possessed_phrase, word_pattern)
-from discrepancy.extract.event_words import (PREDICATE, Trigger, TriggerPicker, anchor_date, before_anchor, bounds,
-                                             class_of, event_words, events_yaml, is_instant, label, period_end,
-                                             pick_trigger, sentence_triggers, word_ending_at)
+from discrepancy.extract.event_words import (PREDICATE, SpanIndex, Trigger, TriggerPicker, anchor_date, before_anchor,
+                                             bounds, class_of, event_words, events_yaml, is_instant, label,
+                                             period_end, pick_trigger, sentence_triggers, word_ending_at)
 from discrepancy.extract.participants import countries_in
 from discrepancy.models import Claim
 from discrepancy.text import Sentence
@@ -395,7 +395,7 @@ def extract(ctx: Context) -> list[Claim]:
                     pending.append(_undated_event_claim(ctx, sentence, clause, t, dated_word, who, "event_day"))
                 # a plan or a state may fall on any weekday of a story: only what happened is claimed
                 elif clause_tense(ctx.article.text, t.start, t.end) in ("past", None) \
-                        and (owned is not None or _weekday_bound_to(ctx.article.text, t, dated_word)):
+                        and (owned is not None or _weekday_bound_to(ctx, sentence, t, dated_word)):
                     weekdays.append(_undated_event_claim(ctx, sentence, clause, t, dated_word, who, "event_weekday"))
             if weekday_only or yearless:
                 continue
@@ -495,12 +495,14 @@ def _event_claim(ctx, sentence, clause, t, trig, participants) -> Claim:
 _BETWEEN_WORD = re.compile(r"[A-Za-z][\w'’-]*")
 
 
+@lru_cache(maxsize=65536)
 def _only_a_verb(word: str) -> bool:
     """Can the word only be an inflected verb ("said", "released", "surrendered")?"""
     lemmas = getAllLemmas(word.casefold())
     return bool(lemmas.get("VERB")) and "NOUN" not in lemmas and word.casefold() not in lemmas["VERB"]
 
 
+@lru_cache(maxsize=65536)
 def _past_verb_lemma(word: str) -> str | None:
     """The lemma of a past-tense or past-participle verb form ("fired" -> fire), else None."""
     folded = word.casefold()
@@ -517,38 +519,67 @@ def _predicate_of(ctx: Context, clause: Clause, t: TimeExpression) -> Trigger | 
     its clause that reports no speech ("the club fired its coach on Saturday" -> fire). Its class
     is ``predicate:<lemma>``, and the names of its clause go with it: two articles' weekdays for
     one verb are compared only when their clauses share a name (see ``align``)."""
-    text = ctx.article.text
     if not _clause_names(ctx, clause):
         return None  # nothing to tell its event from another reported by the same verb
-    best = None
-    for m in _BETWEEN_WORD.finditer(text, clause.start, clause.end):
-        if t.start <= m.start() < t.end or m.group(0)[:1].isupper():
-            continue
-        lemma = _past_verb_lemma(m.group(0))
-        if lemma is None or events_yaml()["reporting"].fullmatch(m.group(0)):
-            continue
-        if _after_determiner(text, m.start()):
-            continue  # "the injured list": a participle used as an adjective
-        distance = t.start - m.end() if m.end() <= t.start else m.start() - t.end
-        if best is None or distance < best[0]:
-            best = (distance, Trigger(m.start(), m.end(), f"{PREDICATE}{lemma}", m.group(0), "predicate"))
-    return best[1] if best else None
+    verbs = _past_verbs(ctx, clause)
+    starts = [v.start for v in verbs]
+    i = bisect.bisect_left(starts, t.start)  # verbs before the weekday end before it starts
+    near = [v for v in (verbs[i - 1] if i else None, verbs[i] if i < len(verbs) else None) if v is not None]
+    if not near:
+        return None
+    return min(near, key=lambda v: t.start - v.end if v.end <= t.start else v.start - t.end)
 
 
-def _weekday_bound_to(text: str, t: TimeExpression, trig: Trigger) -> bool:
+def _past_verbs(ctx: Context, clause: Clause) -> list[Trigger]:
+    """The past-tense verbs of a clause that report no speech, in text order, each as a trigger
+    of class ``predicate:<lemma>`` (found once per clause: several weekdays may ask)."""
+    key = ("past verbs", clause.start, clause.end)
+    if key not in ctx.memo:
+        text = ctx.article.text
+        busy = SpanIndex((x.start, x.end) for x in ctx.timexes_in(clause.start, clause.end))
+        found = []
+        for m in _BETWEEN_WORD.finditer(text, clause.start, clause.end):
+            if m.group(0)[:1].isupper() or busy.overlaps(m.start(), m.end()):
+                continue
+            lemma = _past_verb_lemma(m.group(0))
+            if lemma is None or events_yaml()["reporting"].fullmatch(m.group(0)):
+                continue
+            if _after_determiner(text, m.start()):
+                continue  # "the injured list": a participle used as an adjective
+            found.append(Trigger(m.start(), m.end(), f"{PREDICATE}{lemma}", m.group(0), "predicate"))
+        ctx.memo[key] = found
+    return ctx.memo[key]
+
+
+def _weekday_bound_to(ctx: Context, sentence: Sentence, t: TimeExpression, trig: Trigger) -> bool:
     """Without a calendar date, a weekday is read as the day of an event word only when nothing
     stands between them that would take it: another verb ("figures published Monday showed the
     collision ..."), or, for an event word after the weekday, a preposition that makes the event
     word a circumstance ("the ferries sailed again on Monday after the collision")."""
     after = trig.start >= t.end
     lo, hi = (t.end, trig.start) if after else (trig.end, t.start)
-    for m in _BETWEEN_WORD.finditer(text, lo, hi):
-        word = m.group(0)
-        if after and function_word_class(word) == "prepositions":
-            return False
-        if _only_a_verb(word) and not _after_determiner(text, m.start()):
-            return False
-    return True
+    verbs, prepositions = _weekday_takers(ctx, sentence)
+    if bisect.bisect_left(verbs, hi) > bisect.bisect_left(verbs, lo):
+        return False
+    return not (after and bisect.bisect_left(prepositions, hi) > bisect.bisect_left(prepositions, lo))
+
+
+def _weekday_takers(ctx: Context, sentence: Sentence) -> tuple[list[int], list[int]]:
+    """Where the words of a sentence start that can take a weekday from an event word beyond
+    them: verbs (a participle after a determiner is an adjective) and prepositions. Found once
+    per sentence, so that each weekday costs two bisections whatever the distance."""
+    key = ("weekday takers", sentence.start, sentence.end)
+    if key not in ctx.memo:
+        text = ctx.article.text
+        verbs, prepositions = [], []
+        for m in _BETWEEN_WORD.finditer(text, sentence.start, sentence.end):
+            word = m.group(0)
+            if function_word_class(word) == "prepositions":
+                prepositions.append(m.start())
+            if _only_a_verb(word) and not _after_determiner(text, m.start()):
+                verbs.append(m.start())
+        ctx.memo[key] = (verbs, prepositions)
+    return ctx.memo[key]
 
 
 def _after_determiner(text: str, pos: int) -> bool:
@@ -593,14 +624,17 @@ _CAPITALISED = re.compile(r"(?<![\w'’-])[A-Z][\w'’-]*[\w]")
 
 def _clause_names(ctx: Context, clause: Clause) -> list[str]:
     """The capitalised words of a clause outside its time expressions, folded and without a
-    possessive ending, leaving out function words ("The", "On")."""
-    busy = [(x.start, x.end) for x in ctx.timexes_in(clause.start, clause.end)]
-    found = set()
-    for m in _CAPITALISED.finditer(ctx.article.text, clause.start, clause.end):
-        if any(a <= m.start() < b for a, b in busy) or function_word_class(m.group(0).casefold()):
-            continue
-        found.add(re.sub(r"['’]s$", "", m.group(0)).casefold())
-    return sorted(found)
+    possessive ending, leaving out function words ("The", "On"). Found once per clause."""
+    key = ("clause names", clause.start, clause.end)
+    if key not in ctx.memo:
+        busy = SpanIndex((x.start, x.end) for x in ctx.timexes_in(clause.start, clause.end))
+        found = set()
+        for m in _CAPITALISED.finditer(ctx.article.text, clause.start, clause.end):
+            if busy.holds(m.start()) or function_word_class(m.group(0).casefold()):
+                continue
+            found.add(re.sub(r"['’]s$", "", m.group(0)).casefold())
+        ctx.memo[key] = sorted(found)
+    return ctx.memo[key]
 
 
 def _history_claim(ctx, sentence, t, history, trig, participants) -> Claim:
