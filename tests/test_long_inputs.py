@@ -378,3 +378,21 @@ def test_one_article_names_are_not_compared_among_themselves(monkeypatch):
     monkeypatch.setattr(align, "compare", lambda a, b: calls.append((a, b)) or pytest.fail("compared"))
     claims = [_name_claim("a.txt", v, n) for n, v in enumerate(SPELLINGS)]
     assert align._name_groups(align._ClaimIndex(claims)) == [] and not calls
+
+
+def test_the_words_of_a_clause_are_read_once_however_many_weekdays_it_holds(monkeypatch):
+    # an undated article: every weekday is claimed as written, and each one looks for the verb
+    # it modifies and for words that would take it; the clause's words are read once for all
+    seen: list[str] = []
+    real = events._past_verb_lemma.__wrapped__
+
+    def counting(word):
+        seen.append(word)
+        return real(word)
+    monkeypatch.setattr(events, "_past_verb_lemma", counting)
+    days = " and ".join(["Monday", "Tuesday", "Friday"] * 60)
+    text = f"Harbour United fired coach Ray Dunne on {days} after the match."
+    article = parse_article("a.txt", text)
+    claims = events.extract(build_context(article)[1])
+    assert any(c.kind == "event_weekday" for c in claims)
+    assert len(seen) <= len(text.split())
