@@ -10,7 +10,6 @@ import regex
 
 import pycountry
 from anyascii import anyascii
-from lemminflect import getAllLemmas
 
 from discrepancy.extract.context import Context, clause_index, lexicon, word_pattern
 from discrepancy.extract.event_words import TriggerPicker, before_anchor, label, sentence_triggers
@@ -145,51 +144,11 @@ def _placed(value: str, where: list[tuple[float, float]], codes: list[str], leve
     return f"{value!r} placed by the gazetteer in {', '.join(codes)}{cities}"
 
 
-# a run of capitalised words; the city is looked up in it, and a run longer than the city names
-# something else ("the Harbour City Times")
-_CAPITALISED_RUN = regex.compile(r"(?<![\w’'-])\p{Lu}[\w’'-]*(?:[ \t]+\p{Lu}[\w’'-]*)*")
-
-
-def _story_city(ctx: Context) -> Claim | None:
-    """Where the article's story is set: the city it names most often (at least twice, and more
-    often than any other), counting only a run of capitalised words that is the city's name and
-    nothing more, outside sentences about earlier occurrences. Articles about one event that set
-    it in cities far apart disagree about where it happened."""
-    counts: dict[str, list] = {}
-    for sentence in ctx.sentences:
-        in_sentence = ctx.timexes_in(sentence.start, sentence.end)
-        if any(t.type == "DATE" and t.calendar and before_anchor(ctx, t.calendar, days=45) for t in in_sentence):
-            continue
-        for m in _CAPITALISED_RUN.finditer(sentence.text):
-            name = re.sub(r"['’]s$", "", m.group(0))
-            folded = fold_place(name)
-            if len(folded) < 3 or folded not in _cities():
-                continue
-            if " " not in name and getAllLemmas(name.casefold()):
-                continue  # a word of the dictionary first ("Republic", "Mobile"), a city only perhaps
-            counts.setdefault(folded, []).append((sentence, sentence.start + m.start(), name))
-    ranked = sorted(counts.values(), key=lambda seen: (-len(seen), seen[0][1]))
-    if not ranked or len(ranked[0]) < 2 or (len(ranked) > 1 and len(ranked[1]) == len(ranked[0])):
-        return None
-    sentence, start, name = ranked[0][0]
-    known = resolve(name)
-    where = sorted(set(points(name)))
-    codes = sorted({code for code, _ in known})
-    runner_up = f"; next {ranked[1][0][2]!r}, {len(ranked[1])} times" if len(ranked) > 1 else ""
-    return ctx.claim(kind="place", subject="where the story is set", key="story", value=name, start=start,
-                     end=start + len(name), sentence=sentence,
-                     derivation=f"the city the article names most often ({len(ranked[0])} times{runner_up}); "
-                                + _placed(name, where, codes, "city"),
-                     attrs={"regions": ",".join(codes), "countries": ",".join(sorted({c for _, c in known})),
-                            "points": ";".join(f"{lat:.4f},{lon:.4f}" for lat, lon in where), "level": "city"})
-
-
 def extract(ctx: Context) -> list[Claim]:
-    """One claim per place an event or its site is said to be in, and where the story is set."""
+    """One claim per place an event or its site is said to be in."""
     pats = _patterns()
     text = ctx.article.text
-    story = _story_city(ctx)
-    claims: list[Claim] = [story] if story else []
+    claims: list[Claim] = []
     for sentence in ctx.sentences:
         in_sentence = ctx.timexes_in(sentence.start, sentence.end)
         if any(t.type == "DATE" and t.calendar and before_anchor(ctx, t.calendar, days=45) for t in in_sentence):
