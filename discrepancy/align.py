@@ -258,7 +258,7 @@ def _event_groups(frame: _ClaimIndex, defaults) -> tuple[list[Group], list[tuple
             if instant:
                 groups.append(Group("event_date", f"{event_id}/date", f"date of {title}", tuple(occ.claims), event_id))
                 continue
-            for part, takes in (("start", ("start", "span")), ("end", ("end", "span")), ("date", ("date",))):
+            for part, takes in (("start", ("start", "span")), ("end", ("end", "span"))):
                 members = tuple(c for c in occ.claims if c.attr("part") in takes)
                 if len({c.source for c in members}) >= 2:
                     groups.append(Group("event_date", f"{event_id}/{part}", f"{part} of {title}", members, event_id))
