@@ -391,7 +391,7 @@ def test_the_words_of_a_clause_are_read_once_however_many_weekdays_it_holds(monk
         return real(word)
     monkeypatch.setattr(events, "_past_verb_lemma", counting)
     days = " and ".join(["Monday", "Tuesday", "Friday"] * 60)
-    text = f"Harbour United fired coach Ray Dunne on {days} after the match."
+    text = f"A tug towed Ray Dunne's yacht to Kelmar on {days}."
     article = parse_article("a.txt", text)
     claims = events.extract(build_context(article)[1])
     assert any(c.kind == "event_weekday" for c in claims)

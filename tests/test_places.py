@@ -58,9 +58,9 @@ def test_a_broken_city_table_line_is_named_with_its_file_and_line(tmp_path, monk
 
 # (sentence, the subject key of its place claim): sites named by several words are one kind
 SITE_WORDS = [
-    ("A fire broke out at the plant in Denver on Monday.", "site:factory"),
-    ("A fire broke out at the factory in Denver on Monday.", "site:factory"),
-    ("A fire broke out at the warehouse in Denver on Monday.", "site:warehouse"),
+    ("A fire started at the plant in Denver on Monday.", "site:factory"),
+    ("A fire started at the factory in Denver on Monday.", "site:factory"),
+    ("A fire started at the warehouse in Denver on Monday.", "site:warehouse"),
 ]
 
 

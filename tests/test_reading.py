@@ -179,12 +179,13 @@ WEEKDAYS_AS_WRITTEN = [
     # a date in the text anchors "on Friday", and the weekday as written is claimed beside it
     ("The mill opened on 3 May 1921. The old mill burned on Friday.", [("Friday", "fire")]),
     # no event word: the past-tense verb it modifies, where its clause names someone
-    ("The club fired coach Ray Dunne on Saturday.", [("Saturday", "predicate:fire")]),
-    ("Dunne was fired Friday morning.", [("Friday", "predicate:fire")]),
-    ("The club fired its coach on Saturday.", []),                         # no name to tell it by
-    ("Rovers said on Monday that Dunne would stay.", []),                  # a reporting verb
-    ("The Hawks placed Lund on the injured list Wednesday.", [("Wednesday", "predicate:place")]),
-    ("Dunne will be fired on Saturday.", []),                              # not yet happened
+    ("A tug towed Ray Dunne's yacht to Kelmar on Saturday.", [("Saturday", "predicate:tow")]),
+    ("Dunne's yacht was towed in on Friday morning.", [("Friday", "predicate:tow")]),
+    ("A tug towed the yacht ashore on Saturday.", []),                    # no name to tell it by
+    ("The harbour office said on Monday that Dunne would stay.", []),     # a reporting verb
+    # a participle after a determiner is an adjective: neither the verb nor in the way
+    ("A tug towed the damaged yacht of Ray Dunne to Kelmar on Wednesday.", [("Wednesday", "predicate:tow")]),
+    ("Dunne's yacht will be towed on Saturday.", []),                     # not yet happened
 ]
 
 
@@ -208,9 +209,9 @@ def test_a_published_article_claims_the_calendar_date_only():
 
 
 def test_weekdays_of_a_verb_are_compared_only_where_the_clauses_share_a_name():
-    a, _ = claims_of("The club fired coach Ray Dunne on Saturday.", None)
-    b, _ = claims_of("Dunne was fired Friday morning.", None, name="b.md")
-    c, _ = claims_of("Harbour United fired Pia Lunde on Thursday.", None, name="c.md")
+    a, _ = claims_of("A tug towed Ray Dunne's yacht to Kelmar on Saturday.", None)
+    b, _ = claims_of("Dunne's yacht was towed in on Friday morning.", None, name="b.md")
+    c, _ = claims_of("A tug towed Pia Lunde's yacht to Sandvik on Thursday.", None, name="c.md")
     groups = [g for g in align([], a + b + c) if g.kind == "event_weekday"]
     assert len(groups) == 1 and {x.source for x in groups[0].claims} == {"a.md", "b.md"}
 
@@ -306,7 +307,7 @@ def test_a_number_word_scales_the_number_before_it(text, values):
 
 # (sentence, what its figure counts): a figure per period is a rate, compared only with rates
 RATES = [
-    ("Crews poured 5,000 litres of water a minute on the blaze.", "litre per minute (fire)"),
+    ("Pumps drew 800 litres of brine a second from the pit after the flood.", "litre per second (flood)"),
     ("The strike costs the port $2 million a day.", "cost in USD per day (strike)"),
     ("The strike cost the port $2 million.", "cost in USD (strike)"),
     ("The blaze destroyed 40 homes a year after the last one.", "home (fire)"),   # no marker before "year"

@@ -58,7 +58,7 @@ class Context:
     """Time expressions in the prepared text, resolved against the anchor."""
     event_names: tuple[tuple[str, str], ...] = ()
     """Named events known across the article set, as (folded name, event class) pairs
-    ("etlex" -> fair), so "ETLEX 2025, which runs 20-23 May" is dated as a fair."""
+    ("harbex" -> fair), so "HARBEX 2026, which runs 4-7 June" is dated as a fair."""
 
     def sentence_at(self, offset: int) -> Sentence | None:
         """The sentence containing a text offset."""

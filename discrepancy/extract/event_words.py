@@ -102,7 +102,7 @@ def _class_spec(cls: str) -> dict:
 
 PREDICATE = "predicate:"
 """The class prefix of a verb outside the event vocabulary, read as the event its clause reports
-("predicate:fire" for "fired")."""
+("predicate:tow" for "towed")."""
 
 
 def label(cls: str) -> str:
@@ -265,8 +265,8 @@ def _after_words(text: str, pos: int, count: int) -> int:
 
 
 def event_names(ctx: Context) -> dict[str, str]:
-    """Named events an article introduces with an event word beside the name: "the Aras 2025
-    military exercise", "exhibition ETLEX-2025", "ETLEX, the textile and leather fair"."""
+    """Named events an article introduces with an event word beside the name: "the Tidewater
+    2026 naval exercise", "exhibition HARBEX-2026", "HARBEX, the harbour trades fair"."""
     found: dict[str, str] = {}
     text = ctx.article.text
     for sentence in ctx.sentences:
@@ -310,7 +310,7 @@ def event_names(ctx: Context) -> dict[str, str]:
 def triggers_in(text: str, offset: int, busy: tuple[tuple[int, int], ...] = (),
                 named: tuple[tuple[str, str], ...] = ()) -> list[Trigger]:
     """Event words in a sentence, leaving out words that are part of a proper name or of a
-    compound naming something else ("Fire brigade", "Garuda Launch Systems"), and words inside
+    compound naming something else ("Fire brigade", "Northwind Launch Systems"), and words inside
     the ``busy`` spans (time expressions: "March 20" is no march)."""
     return list(_triggers_in(text, offset, busy, named))
 
@@ -434,7 +434,7 @@ def _text_before(clauses: tuple[Clause, ...], trig: Trigger) -> str:
 def pick_trigger(triggers: list[Trigger], clauses: tuple[Clause, ...], index: int, t: TimeExpression) -> Trigger | None:
     """The event a date belongs to: the nearest event word before it in its clause; else one
     shortly after it in the clause ("on Tuesday signed"); else the nearest in an earlier clause
-    of the sentence ("a blaze that started on 2 August")."""
+    of the sentence ("a warehouse that burned down on 2 August")."""
     return TriggerPicker(triggers, clauses).pick(index, t)
 
 

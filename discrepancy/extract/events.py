@@ -504,7 +504,7 @@ def _only_a_verb(word: str) -> bool:
 
 @lru_cache(maxsize=65536)
 def _past_verb_lemma(word: str) -> str | None:
-    """The lemma of a past-tense or past-participle verb form ("fired" -> fire), else None."""
+    """The lemma of a past-tense or past-participle verb form ("towed" -> tow), else None."""
     folded = word.casefold()
     if function_word_class(folded):
         return None  # "was", "had": auxiliaries report no event
@@ -516,8 +516,8 @@ def _past_verb_lemma(word: str) -> str | None:
 
 def _predicate_of(ctx: Context, clause: Clause, t: TimeExpression) -> Trigger | None:
     """The verb a weekday modifies when no event word takes it: the nearest past-tense verb of
-    its clause that reports no speech ("the club fired its coach on Saturday" -> fire). Its class
-    is ``predicate:<lemma>``, and the names of its clause go with it: two articles' weekdays for
+    its clause that reports no speech ("a tug towed Ray Dunne's yacht on Saturday" -> tow). Its
+    class is ``predicate:<lemma>``, and the names of its clause go with it: two articles' weekdays for
     one verb are compared only when their clauses share a name (see ``align``)."""
     if not _clause_names(ctx, clause):
         return None  # nothing to tell its event from another reported by the same verb
@@ -545,7 +545,7 @@ def _past_verbs(ctx: Context, clause: Clause) -> list[Trigger]:
             if lemma is None or events_yaml()["reporting"].fullmatch(m.group(0)):
                 continue
             if _after_determiner(text, m.start()):
-                continue  # "the injured list": a participle used as an adjective
+                continue  # "the damaged yacht": a participle used as an adjective
             found.append(Trigger(m.start(), m.end(), f"{PREDICATE}{lemma}", m.group(0), "predicate"))
         ctx.memo[key] = found
     return ctx.memo[key]
@@ -584,7 +584,7 @@ def _weekday_takers(ctx: Context, sentence: Sentence) -> tuple[list[int], list[i
 
 def _after_determiner(text: str, pos: int) -> bool:
     """Does a determiner end right before ``pos``? A participle there is an adjective ("the
-    injured list", "a damaged roof"), not a verb."""
+    damaged yacht", "a flooded road"), not a verb."""
     return function_word_class((word_ending_at(text, pos) or "").casefold()) == "determiners"
 
 

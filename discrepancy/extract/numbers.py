@@ -40,7 +40,7 @@ def _lex():
     scale_alt = "|".join(re.escape(s) for s in sorted(scales, key=len, reverse=True))
     currencies = {k.casefold(): v for k, v in lex["currencies"].items()}
     # before a figure a currency in letters is a code or an abbreviation, written with a capital
-    # ("USD 40", "Rs 40", "KSh 300"); in lower case it is a word of the sentence ("won 40 games")
+    # ("USD 40", "Rs 40", "KSh 300"); in lower case it is a word of the sentence ("won 12 seats")
     cur_before = "|".join(re.escape(c) if not c.isalpha() else r"(?-i:(?=[A-Z]))" + re.escape(c)
                           for c in sorted(currencies, key=len, reverse=True) if not c.isalpha() or len(c) <= 3)
     number = (rf"(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|{compound}|(?:{word_alt}))")
@@ -71,7 +71,7 @@ def _lex():
         "denial": word_pattern(tuple(lexicon("stance.yaml")["denial_cues"])), "revision": word_pattern(tuple(lexicon("stance.yaml")["revision_cues"])),
         "effects": effects, "synonyms": syn, "attributions": attributions, "money_nouns": money_nouns,
         "cur_after": cur_after, "money_class": money_class,
-        # "of water a minute": the marker and period may follow an "of" phrase of the counted thing
+        # "800 litres of brine a second": the marker and period may follow an "of" phrase of the counted thing
         "rate": re.compile(r"\s*(?:of\s+[\w'’-]+\s+)?(?:" + "|".join(map(re.escape, lex.get("rate_markers", [])))
                            + r")\s+(" + "|".join(map(re.escape, lex.get("rate_periods", []))) + r")\b"
                            + (r"(?!\s+(?:" + "|".join(map(re.escape, lex["rate_not_before"])) + r")\b)"
@@ -350,7 +350,7 @@ def extract(ctx: Context) -> list[Claim]:
                 thing = f"{thing} {effect}"
             rate = lex["rate"].match(rest, used) if lex["rate"] else None
             if rate:
-                thing = f"{thing} per {rate.group(1).casefold()}"  # "$4 million a year" is no total
+                thing = f"{thing} per {rate.group(1).casefold()}"  # "$2 million a day" is no total
             approx = ""
             for kind, pat in lex["approx"].items():
                 hits = list(pat.finditer(before[-25:]))

@@ -235,7 +235,7 @@ def spelling_variant(a: str, b: str) -> str | None:
     if not verdict.same:
         return verdict.reason
     if _typed(a) == _typed(b):
-        return None  # "P.J."/"PJ", "LionsGate"/"Lionsgate", "Poly-technic"/"Polytechnic": typing, not spelling
+        return None  # "K.T."/"KT", "BlueHarbour"/"Blueharbour", "Mid-Vale"/"Midvale": typing, not spelling
     notes = [n for n in (_pair_note(p) for p in _aligned(a, b).pairs) if n]
     return "; ".join(notes) or None
 
