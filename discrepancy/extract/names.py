@@ -61,11 +61,16 @@ def _only_verb_adverb_or_adjective(word: str) -> bool:
     return bool(lemmas) and not {"NOUN", "PROPN"} & set(lemmas)
 
 
+def _first_word_at(text: str) -> int:
+    """Where the first word of a sentence starts, after any opening quote or bracket."""
+    return len(text) - len(text.lstrip(" \t\n\"'“‘("))
+
+
 def _mentions(text: str):
     """(start, end, words) for each capitalised run, with leading noise words dropped."""
     lex = _lex()
     particles = lex["particles"]
-    opening = len(text) - len(text.lstrip(" \t\n\"'“‘("))  # where the first word starts
+    opening = _first_word_at(text)
     for m in _run_pattern().finditer(text):
         tokens = list(_TOKEN.finditer(m.group(0)))
         first = 0  # words dropped from the front are skipped, not popped (popping moves the rest)
@@ -136,8 +141,7 @@ def extract(ctx: Context) -> list[Claim]:
     claims: list[Claim] = []
     text = ctx.article.text
     for sentence in ctx.sentences:
-        # where the sentence's first word starts, after any opening quote or bracket
-        first = len(sentence.text) - len(sentence.text.lstrip(" \t\n\"'“‘("))
+        first = _first_word_at(sentence.text)
         for start, end, words in _mentions(sentence.text):
             title, bare = split_title(words)
             bare = bare.strip(" ,")

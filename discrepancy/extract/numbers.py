@@ -71,13 +71,22 @@ def _lex():
         "denial": word_pattern(tuple(lexicon("stance.yaml")["denial_cues"])), "revision": word_pattern(tuple(lexicon("stance.yaml")["revision_cues"])),
         "effects": effects, "synonyms": syn, "attributions": attributions, "money_nouns": money_nouns,
         "cur_after": cur_after, "money_class": money_class,
-        # "800 litres of brine a second": the marker and period may follow an "of" phrase of the counted thing
-        "rate": re.compile(r"\s*(?:of\s+[\w'’-]+\s+)?(?:" + "|".join(map(re.escape, lex.get("rate_markers", [])))
-                           + r")\s+(" + "|".join(map(re.escape, lex.get("rate_periods", []))) + r")\b"
-                           + (r"(?!\s+(?:" + "|".join(map(re.escape, lex["rate_not_before"])) + r")\b)"
-                              if lex.get("rate_not_before") else ""), re.I)
-        if lex.get("rate_markers") and lex.get("rate_periods") else None,
+        "rate": _rate_pattern(lex.get("rate_markers", []), lex.get("rate_periods", []),
+                              lex.get("rate_not_before", [])),
     }
+
+
+def _rate_pattern(markers: list[str], periods: list[str], not_before: list[str]) -> re.Pattern | None:
+    """What makes a figure a rate, matched after its counted thing: a marker and a period, not
+    followed by a word that makes the period a time distance. The marker may follow an "of"
+    phrase ("800 litres of brine a second"). None when numbers.yaml lists no markers or periods."""
+    if not markers or not periods:
+        return None
+
+    def alt(words: list[str]) -> str:
+        return "|".join(map(re.escape, words))
+    guard = rf"(?!\s+(?:{alt(not_before)})\b)" if not_before else ""
+    return re.compile(rf"\s*(?:of\s+[\w'’-]+\s+)?(?:{alt(markers)})\s+({alt(periods)})\b{guard}", re.I)
 
 
 _REFERENCE_CUE = re.compile(r"(?:No\.?|number|\[|#|page|p\.)\s*$", re.I)

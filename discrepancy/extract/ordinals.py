@@ -7,7 +7,7 @@ import re
 from functools import lru_cache
 
 from discrepancy.extract.context import Context, clause_index, function_word_class, lexicon
-from discrepancy.extract.event_words import event_words, label
+from discrepancy.extract.event_words import event_words, label, word_ending_at
 from discrepancy.models import Claim
 
 _WORD = re.compile(r"[^\W\d_][\w'’-]*")
@@ -36,11 +36,7 @@ def _number(word: str, words: dict[str, int]) -> int | None:
 def _definite_before(text: str, start: int, definite: set[str]) -> bool:
     """Does a definite determiner or a possessive stand right before ``start`` ("the tenth",
     "the city's third")? "A second attack" is another occurrence, not a count of this one."""
-    before = text[max(0, start - 40):start].rstrip()
-    m = re.search(r"([\w'’-]+)$", before)
-    if m is None:
-        return False
-    word = m.group(1).casefold()
+    word = (word_ending_at(text, start, "_-'’") or "").casefold()
     return word in definite or word.endswith(("'s", "’s", "s'", "s’"))
 
 
